@@ -1,0 +1,18 @@
+/** An audience: the union of the members of some groups and the contacts of some sources. */
+export interface AudienceSpec {
+  workspaceId: string;
+  groupIds: string[];
+  sourceIds: string[];
+}
+
+/** A contact as other modules see it (the public Contact object without group ids). */
+export interface ContactView {
+  id: string;
+  phone: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  custom_fields: Record<string, string | number | boolean | null>;
+  source_id: string | null;
+  opted_out: boolean;
+}

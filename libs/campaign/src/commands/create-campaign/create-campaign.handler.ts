@@ -1,0 +1,41 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { Campaign } from '../../domain/campaign.aggregate';
+import { CampaignRepository } from '../../database/campaign.repository';
+import { CampaignPresenter } from '../../queries/campaign.presenter';
+import { CampaignReferences } from '../campaign-references';
+import { CreateCampaignCommand } from './create-campaign.command';
+
+@CommandHandler(CreateCampaignCommand)
+export class CreateCampaignHandler implements ICommandHandler<CreateCampaignCommand> {
+  constructor(
+    private readonly campaigns: CampaignRepository,
+    private readonly refs: CampaignReferences,
+    private readonly presenter: CampaignPresenter,
+  ) {}
+
+  async execute({ workspaceId, input }: CreateCampaignCommand) {
+    const template = await this.refs.approvedTemplate(workspaceId, input.templateId);
+    this.refs.validateMapping(template, input.variableMapping ?? null);
+    const channelId = await this.refs.channelId(workspaceId, input.channelId ?? null);
+    const audience = { groups: input.audience?.groups ?? [], sources: input.audience?.sources ?? [] };
+    await this.refs.assertAudienceExists(workspaceId, audience);
+    const campaign = this.campaigns.adopt(
+      Campaign.create({
+        id: randomUUID(),
+        workspaceId,
+        name: input.name,
+        description: input.description ?? null,
+        templateId: template.id,
+        channelId,
+        variableMapping: input.variableMapping ?? null,
+        batchSize: input.batchSize ?? 50,
+        batchDelayMs: input.batchDelayMs ?? 0,
+        audience,
+        scheduledAt: input.scheduledAt ?? null,
+      }),
+    );
+    await this.campaigns.save(campaign, this.presenter.outboxPayload);
+    return this.presenter.presentOne(campaign.snapshot());
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { recordOutboxEvents } from '@app/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { Campaign, CampaignProps } from '../domain/campaign.aggregate';
+import { CampaignNotFoundError, ConcurrentTransitionError } from '../domain/campaign.errors';
+import { CampaignStatus } from '../domain/campaign-status';
+import { CampaignEntity } from './campaign.entity';
+
+function toProps(e: CampaignEntity): CampaignProps {
+  const { audienceGroups, audienceSources, ...rest } = e;
+  return { ...rest, audience: { groups: audienceGroups, sources: audienceSources } };
+}
+
+function toRow(p: Readonly<CampaignProps>): CampaignEntity {
+  const { audience, ...rest } = p;
+  return Object.assign(new CampaignEntity(), rest, { audienceGroups: audience.groups, audienceSources: audience.sources });
+}
+
+/** Builds the webhook payload of an event from the campaign as it stands after the change. */
+export type OutboxPayloadBuilder = (campaign: Readonly<CampaignProps>) => Promise<Record<string, unknown>>;
+
+@Injectable()
+export class CampaignRepository {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async findById(workspaceId: string, id: string): Promise<Campaign> {
+    const row = await this.db.getRepository(CampaignEntity).findOneBy({ id, workspaceId });
+    if (!row) throw new CampaignNotFoundError(id);
+    return this.publisher.mergeObjectContext(Campaign.restore(toProps(row)));
+  }
+
+  /** For internal actors (scheduler, dispatcher) that act on a campaign id without a workspace context. */
+  async findByIdUnscoped(id: string): Promise<Campaign> {
+    const row = await this.db.getRepository(CampaignEntity).findOneBy({ id });
+    if (!row) throw new CampaignNotFoundError(id);
+    return this.publisher.mergeObjectContext(Campaign.restore(toProps(row)));
+  }
+
+  adopt(campaign: Campaign): Campaign {
+    return this.publisher.mergeObjectContext(campaign);
+  }
+
+  /**
+   * Persists the aggregate and its uncommitted events (to the outbox) in one transaction, guarded by the
+   * version it was read at; then publishes the events in-process. `inTx` lets a caller add its own
+   * writes to the same transaction.
+   */
+  async save(campaign: Campaign, payload: OutboxPayloadBuilder, inTx?: (m: EntityManager) => Promise<void>): Promise<void> {
+    const s = campaign.snapshot();
+    const events = campaign.getUncommittedEvents();
+    const body = events.length ? await payload(s) : {};
+    await this.db.transaction(async (m) => {
+      if (s.version === 0) {
+        await m.insert(CampaignEntity, { ...toRow(s), version: 1 });
+      } else {
+        const res = await m.update(CampaignEntity, { id: s.id, version: s.version }, { ...toRow(s), version: s.version + 1 });
+        if (!res.affected) throw new ConcurrentTransitionError(s.id);
+      }
+      if (inTx) await inTx(m);
+      await recordOutboxEvents(
+        m,
+        events.map((e) => ({ workspaceId: s.workspaceId, type: e.type, aggregateId: s.id, payload: body })),
+      );
+    });
+    campaign.markSaved();
+    campaign.commit();
+  }
+
+  async delete(campaign: Campaign): Promise<void> {
+    const s = campaign.snapshot();
+    const res = await this.db.getRepository(CampaignEntity).delete({ id: s.id, version: s.version });
+    if (!res.affected) throw new ConcurrentTransitionError(s.id);
+  }
+
+  /** Keyset page of a workspace's campaigns, newest first. */
+  async list(workspaceId: string, opts: { statuses?: CampaignStatus[]; after?: { createdAt: string; id: string } | null; limit: number }) {
+    const qb = this.db
+      .getRepository(CampaignEntity)
+      .createQueryBuilder('c')
+      .where('c.workspace_id = :workspaceId', { workspaceId })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(opts.limit + 1);
+    if (opts.statuses?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: opts.statuses });
+    if (opts.after) qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', opts.after);
+    const rows = await qb.getMany();
+    return rows.map(toProps);
+  }
+
+  async findDueScheduled(now: Date, limit = 100): Promise<Array<Pick<CampaignProps, 'id' | 'scheduledAt'>>> {
+    return this.db
+      .getRepository(CampaignEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.scheduledAt'])
+      .where('c.status = :s AND c.scheduled_at <= :now', { s: CampaignStatus.SCHEDULED, now })
+      .orderBy('c.scheduled_at')
+      .limit(limit)
+      .getMany();
+  }
+}

@@ -1,0 +1,13 @@
+export enum CampaignStatus {
+  DRAFT = 'DRAFT',
+  SCHEDULED = 'SCHEDULED',
+  RUNNING = 'RUNNING',
+  PAUSED = 'PAUSED',
+  COMPLETED = 'COMPLETED',
+  STOPPED = 'STOPPED',
+  FAILED = 'FAILED',
+}
+
+export const TERMINAL_STATUSES: readonly CampaignStatus[] = [CampaignStatus.COMPLETED, CampaignStatus.STOPPED, CampaignStatus.FAILED];
+
+export const isTerminal = (s: CampaignStatus) => TERMINAL_STATUSES.includes(s);

@@ -1,0 +1,5 @@
+import { CampaignEvent } from './campaign-event';
+
+export class CampaignCreatedEvent extends CampaignEvent {
+  readonly type = 'campaign.created';
+}

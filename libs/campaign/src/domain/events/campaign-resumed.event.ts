@@ -1,0 +1,5 @@
+import { CampaignEvent } from './campaign-event';
+
+export class CampaignResumedEvent extends CampaignEvent {
+  readonly type = 'campaign.resumed';
+}

@@ -1,0 +1,5 @@
+import { CampaignEvent } from './campaign-event';
+
+export class CampaignStoppedEvent extends CampaignEvent {
+  readonly type = 'campaign.stopped';
+}

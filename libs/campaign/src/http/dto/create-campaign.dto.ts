@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
+} from 'class-validator';
+
+export class AudienceDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Group ids' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('4', { each: true })
+  groups?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Source ids' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('4', { each: true })
+  sources?: string[];
+}
+
+export class CreateCampaignDto {
+  @ApiProperty({ minLength: 1, maxLength: 120 })
+  @IsString() @Length(1, 120)
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: 500, nullable: true, type: String })
+  @IsOptional() @IsString() @MaxLength(500)
+  description?: string | null;
+
+  @ApiProperty({ description: "Our template UUID or Meta's template id" })
+  @IsString() @IsNotEmpty() @MaxLength(255)
+  template_id: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Sender channel; defaults to the workspace's only channel" })
+  @IsOptional() @IsUUID('4')
+  channel_id?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
+  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  batch_size?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 600000, default: 0, description: 'Pause between batches' })
+  @IsOptional() @IsInt() @Min(0) @Max(600000)
+  batch_delay_ms?: number;
+
+  @ApiPropertyOptional({ type: Object, description: 'Required for templates with variables; see the variable-mapping grammar' })
+  @IsOptional() @IsObject()
+  variable_mapping?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: AudienceDto })
+  @IsOptional() @ValidateNested() @Type(() => AudienceDto)
+  audience?: AudienceDto;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Future UTC time: the campaign starts SCHEDULED' })
+  @IsOptional() @IsDateString({ strict: true })
+  scheduled_at?: string;
+}

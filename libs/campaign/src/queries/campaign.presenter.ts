@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { EMPTY_STATS, GetCampaignStatsQuery } from '@app/analytics';
+import { GetTemplateQuery, TemplateSummary } from '@app/catalog';
+import type { CampaignProps } from '../domain/campaign.aggregate';
+import type { CampaignResponseDto } from '../http/dto/campaign.response.dto';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Turns campaigns into the reference's Campaign object, joining template and stats through queries. */
+@Injectable()
+export class CampaignPresenter {
+  constructor(private readonly queries: QueryBus) {}
+
+  async present(campaigns: ReadonlyArray<Readonly<CampaignProps>>): Promise<CampaignResponseDto[]> {
+    if (!campaigns.length) return [];
+    const stats = await this.queries.execute(new GetCampaignStatsQuery(campaigns.map((c) => c.id)));
+    const templates = new Map<string, Promise<TemplateSummary | null>>();
+    for (const c of campaigns) {
+      const key = `${c.workspaceId}/${c.templateId}`;
+      if (!templates.has(key)) templates.set(key, this.queries.execute(new GetTemplateQuery(c.workspaceId, c.templateId)));
+    }
+    return Promise.all(
+      campaigns.map(async (c) => {
+        const t = await templates.get(`${c.workspaceId}/${c.templateId}`)!;
+        return {
+          id: c.id,
+          name: c.name,
+          description: c.description,
+          status: c.status,
+          template_id: c.templateId,
+          template_name: t?.name ?? null,
+          template_category: t?.category ?? null,
+          template_language: t?.language ?? null,
+          channel_id: c.channelId,
+          variable_mapping: c.variableMapping,
+          batch_size: c.batchSize,
+          batch_delay_ms: c.batchDelayMs,
+          scheduled_at: iso(c.scheduledAt),
+          started_at: iso(c.startedAt),
+          completed_at: iso(c.completedAt),
+          pause_reason: c.pauseReason,
+          failure_reason: c.failureReason,
+          total_recipients: c.totalRecipients,
+          stats: stats.get(c.id) ?? { ...EMPTY_STATS },
+          audience: { groups: [...c.audience.groups], sources: [...c.audience.sources] },
+          created_at: c.createdAt.toISOString(),
+          updated_at: c.updatedAt.toISOString(),
+        };
+      }),
+    );
+  }
+
+  async presentOne(campaign: Readonly<CampaignProps>): Promise<CampaignResponseDto> {
+    const [view] = await this.present([campaign]);
+    return view;
+  }
+
+  /** The outbox payload of campaign.* events: `data.campaign` of the webhook body. */
+  outboxPayload = async (campaign: Readonly<CampaignProps>) => ({ campaign: await this.presentOne(campaign) });
+}

@@ -1,0 +1,85 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+/**
+ * Every variable the processes read. Validated once at start so a typo stops the process with the
+ * variable's name instead of failing later in a request.
+ */
+export class Env {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  PORT: number = 3000;
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wa_campaigns';
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Namespaces every Redis key (Bull queues, rate limiters) so several deployments or test runs can share one Redis. */
+  @IsString() @Matches(/^[A-Za-z0-9:_-]{1,64}$/)
+  QUEUE_PREFIX = 'wace';
+
+  @IsBoolean() @Transform(toBool)
+  MIGRATIONS_RUN: boolean = true;
+
+  /** 32-byte key, hex (64 chars) or base64, for AES-256-GCM encryption of channel secrets. Required in production. */
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { message: 'ENCRYPTION_KEY must be 32 bytes as 64 hex chars or base64' })
+  ENCRYPTION_KEY?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsBoolean() @Transform(toBool)
+  LOG_PRETTY: boolean = false;
+
+  /** Graph API base URL used when a channel does not set its own (the sandbox in development). */
+  @Matches(/^https?:\/\//)
+  WHATSAPP_API_BASE_URL = 'https://graph.facebook.com';
+
+  @Matches(/^v\d+\.\d+$/)
+  WHATSAPP_API_VERSION = 'v21.0';
+
+  /** Token Meta echoes in the GET /webhooks/whatsapp verification handshake. */
+  @IsString()
+  WHATSAPP_VERIFY_TOKEN = 'change-me';
+
+  @Type(() => Number) @IsInt() @Min(1000)
+  SCHEDULE_MAX_LATENESS_MS: number = 3_600_000;
+
+  @Type(() => Number) @IsInt() @Min(1000)
+  SCHEDULE_SWEEP_INTERVAL_MS: number = 15_000;
+
+  /** After this long without an outcome, a send whose HTTP call was interrupted is failed as DISPATCH_UNCERTAIN. */
+  @Type(() => Number) @IsInt() @Min(1000)
+  DISPATCH_UNCERTAIN_TIMEOUT_MS: number = 600_000;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  DISPATCH_CONCURRENCY: number = 64;
+
+  /** Allows outbound webhook URLs on loopback/private addresses (development and tests only). */
+  @IsBoolean() @Transform(toBool)
+  WEBHOOKS_ALLOW_PRIVATE_URLS: boolean = false;
+
+  @IsOptional() @IsString()
+  PUBLIC_BASE_URL?: string;
+}
+
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const env = plainToInstance(Env, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (env.NODE_ENV === 'production' && !raw.ENCRYPTION_KEY) {
+    throw new Error('Invalid configuration: ENCRYPTION_KEY is required in production');
+  }
+  if (errors.length) {
+    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}

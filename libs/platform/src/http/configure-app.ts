@@ -1,0 +1,80 @@
+import { HttpStatus, INestApplication, RequestMethod } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { json, urlencoded } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { createValidationPipe } from '../errors/validation';
+import { BadRequestError, DomainError } from '../errors/domain-error';
+
+export const API_PREFIX = 'api/v1/public';
+/** Paths served outside the API prefix (also reachable under it, see below). */
+const UNPREFIXED = ['health/live', 'health/ready', 'metrics'];
+const BULK_PATHS = [`/${API_PREFIX}/contacts/bulk`];
+
+export type RawBodyRequest = Request & { rawBody?: Buffer };
+
+/**
+ * Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests so both serve
+ * exactly the same API.
+ */
+export function configureApp(app: INestApplication, opts: { swagger?: boolean } = {}): void {
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const keepRaw = (req: RawBodyRequest, _res: Response, buf: Buffer) => {
+    // Inbound webhook signatures are computed over the exact bytes received.
+    req.rawBody = buf;
+  };
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    // Operations endpoints also answer under the API prefix, since the spec lists them with the API.
+    for (const p of UNPREFIXED) if (req.url === `/${API_PREFIX}/${p}`) req.url = `/${p}`;
+    next();
+  });
+  app.use(BULK_PATHS, json({ limit: '10mb', verify: keepRaw }));
+  app.use(json({ limit: '1mb', verify: keepRaw }));
+  app.use(urlencoded({ extended: false, limit: '1mb' }));
+  // Nest would turn body-parser's errors into anonymous 400s; give them their stable codes first.
+  app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => next(bodyParserError(err) ?? err));
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED.map((path) => ({ path, method: RequestMethod.GET })) });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  if (opts.swagger !== false) setupSwagger(app);
+}
+
+class PayloadTooLargeError extends DomainError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  readonly status = HttpStatus.PAYLOAD_TOO_LARGE;
+}
+
+class UnsupportedMediaTypeError extends DomainError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  readonly status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+}
+
+function bodyParserError(err: unknown): DomainError | null {
+  switch ((err as { type?: string })?.type) {
+    case 'entity.parse.failed':
+      return new BadRequestError('MALFORMED_JSON', 'Request body is not valid JSON');
+    case 'entity.too.large':
+      return new PayloadTooLargeError('Request body is too large');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new UnsupportedMediaTypeError((err as Error).message);
+    default:
+      return null;
+  }
+}
+
+function setupSwagger(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('WhatsApp Campaign Engine')
+    .setDescription(
+      'Schedule and run bulk WhatsApp template sends. Authenticate with `Authorization: Bearer <api key>`; ' +
+        'every error has the shape `{statusCode, error, code, message, details?}`. Every POST accepts `Idempotency-Key`.',
+    )
+    .setVersion('1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Workspace API key' })
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+}

@@ -1,0 +1,53 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ApiKeyEntity } from './auth/database/api-key.entity';
+import { WorkspaceEntity } from './auth/database/workspace.entity';
+import { WorkspacesService } from './auth/workspaces.service';
+import { PlatformConfigModule } from './config/config.module';
+import { SecretBox } from './crypto/secret-box';
+import { DatabaseModule, DatabaseModuleOptions } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
+import { QueueModule } from './queue/queue.module';
+
+const platformEntities = TypeOrmModule.forFeature([WorkspaceEntity, ApiKeyEntity, IdempotencyKeyEntity, OutboxEventEntity]);
+
+/** What every process (api, worker, cli) shares: config, logs, Postgres, Redis/Bull, CQRS buses, secrets. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        PlatformConfigModule,
+        LoggingModule,
+        DatabaseModule.forRoot(options),
+        QueueModule,
+        CqrsModule.forRoot(),
+        platformEntities,
+      ],
+      providers: [SecretBox, WorkspacesService],
+      exports: [SecretBox, WorkspacesService, CqrsModule, platformEntities],
+    };
+  }
+}
+
+/** The HTTP-only part: auth guard, idempotency, health and metrics endpoints. */
+@Module({
+  imports: [TerminusModule],
+  controllers: [HealthController, MetricsController],
+  providers: [
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
+})
+export class PlatformHttpModule {}

@@ -1,0 +1,85 @@
+import { API, createTestApp, createWorkspaceKey, TestApp } from '../support/app';
+
+describe('platform (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers liveness and readiness with Postgres and Redis checked', async () => {
+    await t.http().get('/health/live').expect(200, { status: 'ok' });
+    const ready = await t.http().get('/health/ready').expect(200);
+    expect(ready.body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    await t.http().get(`${API}/health/live`).expect(200);
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    const res = await t.http().get('/metrics').expect(200);
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('serves the OpenAPI document with bearer auth declared', async () => {
+    const res = await t.http().get('/docs-json').expect(200);
+    expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(res.body.paths)).toContain(`${API}/campaigns`);
+    await t.http().get('/docs/').expect(200);
+  });
+
+  it('401 without a key, with an unknown key, and with a revoked key', async () => {
+    const noKey = await t.http().get(`${API}/campaigns`).expect(401);
+    expect(noKey.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', code: 'UNAUTHORIZED' });
+    await t.http().get(`${API}/campaigns`).set('Authorization', 'Bearer wce_nope').expect(401);
+    const k = await createWorkspaceKey(t);
+    await t.http().get(`${API}/campaigns`).set(k.auth).expect(200);
+    const { WorkspacesService } = await import('@app/platform');
+    const svc = t.app.get(WorkspacesService);
+    const other = await svc.createApiKey(k.workspaceId, ['campaigns:read']);
+    await svc.revokeApiKey(other.id);
+    await t.http().get(`${API}/campaigns`).set('Authorization', `Bearer ${other.key}`).expect(401);
+  });
+
+  it('403 with the error shape when the key lacks the scope', async () => {
+    const k = await createWorkspaceKey(t, ['contacts:read']);
+    const res = await t.http().get(`${API}/campaigns`).set(k.auth).expect(403);
+    expect(res.body).toMatchObject({ statusCode: 403, error: 'Forbidden', code: 'INSUFFICIENT_SCOPE' });
+    expect(res.body.details.missing).toEqual(['campaigns:read']);
+  });
+
+  it('404 in the error shape for unknown routes', async () => {
+    const res = await t.http().get(`${API}/nope`).expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'ROUTE_NOT_FOUND' });
+  });
+
+  it('400 MALFORMED_JSON for a broken body and 413 for an oversize one', async () => {
+    const k = await createWorkspaceKey(t);
+    const bad = await t.http().post(`${API}/campaigns`).set(k.auth).set('Content-Type', 'application/json').send('{"name": ').expect(400);
+    expect(bad.body).toMatchObject({ code: 'MALFORMED_JSON', statusCode: 400 });
+    const big = JSON.stringify({ name: 'x', description: 'y'.repeat(1024 * 1024 + 10) });
+    const res = await t.http().post(`${API}/campaigns`).set(k.auth).set('Content-Type', 'application/json').send(big).expect(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('lists every bad field of a validation failure', async () => {
+    const k = await createWorkspaceKey(t);
+    const res = await t.http().post(`${API}/campaigns`).set(k.auth).send({ name: '', batch_size: 5000, audience: { groups: ['x'] }, extra: 1 }).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    const fields = res.body.details.map((d: { field: string }) => d.field).sort();
+    expect(fields).toEqual(['audience.groups', 'batch_size', 'extra', 'name', 'template_id']);
+  });
+
+  it('400 for a malformed id and a bad cursor, never 500', async () => {
+    const k = await createWorkspaceKey(t);
+    const id = await t.http().get(`${API}/campaigns/not-a-uuid`).set(k.auth).expect(400);
+    expect(id.body.statusCode).toBe(400);
+    const cur = await t.http().get(`${API}/campaigns?cursor=zzz`).set(k.auth).expect(400);
+    expect(cur.body.code).toBe('INVALID_CURSOR');
+    const lim = await t.http().get(`${API}/campaigns?limit=500`).set(k.auth).expect(400);
+    expect(lim.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('echoes X-Request-Id', async () => {
+    const res = await t.http().get('/health/live').set('X-Request-Id', 'req-123').expect(200);
+    expect(res.headers['x-request-id']).toBe('req-123');
+  });
+});
