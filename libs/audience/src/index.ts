@@ -1,3 +1,4 @@
+export * from './audience.module';
 export * from './queries/audience-spec';
 export * from './queries/check-audience-refs/check-audience-refs.query';
 export * from './queries/describe-audience/describe-audience.query';
@@ -6,3 +7,6 @@ export * from './queries/sample-audience/sample-audience.query';
 export * from './queries/audience-field-coverage/audience-field-coverage.query';
 export * from './queries/get-contact/get-contact.query';
 export * from './queries/build-audience-select/build-audience-select.query';
+export * from './commands/opt-out-contact/opt-out-contact.command';
+import { Audience1764400002000 } from './database/migrations/1764400002000-audience';
+export const audienceMigrations = [Audience1764400002000];

@@ -1,18 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AnalyticsModule, analyticsMigrations } from '@app/analytics';
+import { AudienceModule, audienceMigrations } from '@app/audience';
 import { CampaignModule, campaignMigrations } from '@app/campaign';
+import { CatalogModule, catalogMigrations } from '@app/catalog';
+import { DispatchModule, dispatchMigrations, DispatchWorkerModule } from '@app/dispatch';
 import { PlatformHttpModule, PlatformModule, platformMigrations } from '@app/platform';
+import { WebhooksModule, webhooksMigrations, WebhooksWorkerModule } from '@app/webhooks';
 
 /**
  * The composition root: the one place that knows every module. A new module registers its Nest module,
  * its worker module (queue processors) and its migrations here.
  */
-export const ALL_MIGRATIONS: Function[] = [...platformMigrations, ...campaignMigrations, ...analyticsMigrations];
+export const ALL_MIGRATIONS: Function[] = [...platformMigrations, ...campaignMigrations, ...audienceMigrations, ...analyticsMigrations, ...catalogMigrations, ...dispatchMigrations, ...webhooksMigrations];
 
-const DOMAIN_MODULES = [CampaignModule, AnalyticsModule];
+// DispatchModule before WebhooksModule: its GET /webhooks/whatsapp must be routed before GET /webhooks/:id.
+const DOMAIN_MODULES = [CampaignModule, AudienceModule, AnalyticsModule, CatalogModule, DispatchModule, WebhooksModule];
 
 /** Queue processors; only the worker process (or the API in single-process mode) loads them. */
-const WORKER_MODULES: DynamicModule['imports'] = [];
+const WORKER_MODULES: DynamicModule['imports'] = [DispatchWorkerModule, WebhooksWorkerModule];
 
 export interface AppModuleOptions {
   http: boolean;

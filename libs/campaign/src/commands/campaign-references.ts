@@ -10,9 +10,14 @@ import { validateVariableMapping } from '../domain/variable-mapping';
 export class CampaignReferences {
   constructor(private readonly queries: QueryBus) {}
 
-  async approvedTemplate(workspaceId: string, idOrMetaId: string): Promise<TemplateSummary> {
+  async template(workspaceId: string, idOrMetaId: string): Promise<TemplateSummary> {
     const template = await this.queries.execute(new GetTemplateQuery(workspaceId, idOrMetaId));
     if (!template) throw new TemplateNotFoundError(idOrMetaId);
+    return template;
+  }
+
+  async approvedTemplate(workspaceId: string, idOrMetaId: string): Promise<TemplateSummary> {
+    const template = await this.template(workspaceId, idOrMetaId);
     if (template.status !== 'APPROVED') throw new TemplateNotApprovedError(idOrMetaId, template.status);
     return template;
   }
@@ -22,6 +27,11 @@ export class CampaignReferences {
     if (problems.length) {
       throw new InvalidVariableMappingError(`variable_mapping does not fit template ${template.name}`, problems);
     }
+  }
+
+  /** Before a campaign may (be scheduled to) send: its template is still approved and its mapping still fits. */
+  async assertSendable(c: { workspaceId: string; templateId: string; variableMapping: Record<string, unknown> | null }): Promise<void> {
+    this.validateMapping(await this.approvedTemplate(c.workspaceId, c.templateId), c.variableMapping);
   }
 
   async channelId(workspaceId: string, channelId: string | null): Promise<string> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { AudienceSpec } from '@app/audience';
 import { recordOutboxEvents } from '@app/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Campaign, CampaignProps } from '../domain/campaign.aggregate';
 import { CampaignNotFoundError, ConcurrentTransitionError } from '../domain/campaign.errors';
 import { CampaignStatus } from '../domain/campaign-status';
@@ -32,6 +33,12 @@ export class CampaignRepository {
     const row = await this.db.getRepository(CampaignEntity).findOneBy({ id, workspaceId });
     if (!row) throw new CampaignNotFoundError(id);
     return this.publisher.mergeObjectContext(Campaign.restore(toProps(row)));
+  }
+
+  async audienceSpec(workspaceId: string, id: string): Promise<AudienceSpec> {
+    const row = await this.db.getRepository(CampaignEntity).findOne({ select: ['audienceGroups', 'audienceSources'], where: { id, workspaceId } });
+    if (!row) throw new CampaignNotFoundError(id);
+    return { workspaceId, groupIds: row.audienceGroups, sourceIds: row.audienceSources };
   }
 
   /** For internal actors (scheduler, dispatcher) that act on a campaign id without a workspace context. */
@@ -90,6 +97,16 @@ export class CampaignRepository {
     if (opts.after) qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', opts.after);
     const rows = await qb.getMany();
     return rows.map(toProps);
+  }
+
+  async findByTemplate(workspaceId: string, templateId: string, statuses: CampaignStatus[]): Promise<string[]> {
+    const rows = await this.db.getRepository(CampaignEntity).find({ select: ['id'], where: { workspaceId, templateId, status: In(statuses) } });
+    return rows.map((r) => r.id);
+  }
+
+  async findRunningIds(): Promise<string[]> {
+    const rows = await this.db.getRepository(CampaignEntity).find({ select: ['id'], where: { status: CampaignStatus.RUNNING } });
+    return rows.map((r) => r.id);
   }
 
   async findDueScheduled(now: Date, limit = 100): Promise<Array<Pick<CampaignProps, 'id' | 'scheduledAt'>>> {

@@ -47,6 +47,7 @@ export const TRANSITIONS: Readonly<Record<CampaignAction, readonly CampaignStatu
 };
 
 export const MANUAL_PAUSE = 'manual';
+export const SCHEDULE_MISSED = 'SCHEDULE_MISSED';
 
 export interface CampaignAudience {
   groups: string[];
@@ -158,6 +159,17 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
   start(now = new Date()): void {
     this.guard('start');
     this.begin(now);
+  }
+
+  /**
+   * The scheduler found this campaign due. A start discovered too late (e.g. after an outage) must not
+   * fire unannounced: the campaign pauses with SCHEDULE_MISSED for a human to resume.
+   */
+  arriveScheduled(maxLatenessMs: number, now = new Date()): void {
+    this.guard('start');
+    const late = now.getTime() - (this.props.scheduledAt?.getTime() ?? now.getTime());
+    if (late > maxLatenessMs) this.pause(SCHEDULE_MISSED, now);
+    else this.begin(now);
   }
 
   private begin(now: Date): void {

@@ -64,3 +64,8 @@ export class ChannelRequiredError extends DomainError {
   readonly code = 'CHANNEL_REQUIRED';
   readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
 }
+
+export class AudienceEmptyError extends DomainError {
+  readonly code = 'AUDIENCE_EMPTY';
+  readonly status = HttpStatus.BAD_REQUEST;
+}

@@ -1,12 +1,27 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
 import { CreateCampaignCommand } from '../commands/create-campaign/create-campaign.command';
+import { DeleteCampaignCommand } from '../commands/delete-campaign/delete-campaign.command';
+import { PauseCampaignCommand } from '../commands/pause-campaign/pause-campaign.command';
+import { ResumeCampaignCommand } from '../commands/resume-campaign/resume-campaign.command';
+import { ScheduleCampaignCommand } from '../commands/schedule-campaign/schedule-campaign.command';
+import { SendCampaignCommand } from '../commands/send-campaign/send-campaign.command';
+import { SetCampaignAudienceCommand } from '../commands/set-campaign-audience/set-campaign-audience.command';
+import { StopCampaignCommand } from '../commands/stop-campaign/stop-campaign.command';
+import { UpdateCampaignCommand } from '../commands/update-campaign/update-campaign.command';
+import { CampaignFieldCoverageQuery } from '../queries/audience-field-coverage/campaign-field-coverage.query';
+import { PreviewAudienceQuery } from '../queries/preview-audience/preview-audience.query';
+import { RenderPreviewQuery } from '../queries/render-preview/render-preview.query';
 import { GetCampaignQuery } from '../queries/get-campaign/get-campaign.query';
 import { ListCampaignsQuery } from '../queries/list-campaigns/list-campaigns.query';
 import { CampaignListResponseDto, CampaignResponseDto } from './dto/campaign.response.dto';
-import { CreateCampaignDto } from './dto/create-campaign.dto';
+import {
+  AudiencePreviewResponseDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, ScheduleCampaignDto,
+} from './dto/campaign-actions.dto';
+import { AudienceDto, CreateCampaignDto } from './dto/create-campaign.dto';
+import { UpdateCampaignDto } from './dto/update-campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
 
 export const IdempotencyHeader = () =>
@@ -58,5 +73,129 @@ export class CampaignsController {
   @ApiErrors(404)
   get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.queries.execute(new GetCampaignQuery(ws, id));
+  }
+
+  @Patch(':id')
+  @Scopes('campaigns:write')
+  @ApiOperation({ summary: 'Edit a DRAFT or SCHEDULED campaign' })
+  @ApiOkResponse({ type: CampaignResponseDto })
+  @ApiErrors([400, 'Invalid input or INVALID_TRANSITION (not DRAFT/SCHEDULED)'], 404, 409, 422)
+  update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCampaignDto) {
+    return this.commands.execute(
+      new UpdateCampaignCommand(ws, id, {
+        name: dto.name,
+        description: dto.description,
+        templateId: dto.template_id,
+        channelId: dto.channel_id,
+        batchSize: dto.batch_size,
+        batchDelayMs: dto.batch_delay_ms,
+        variableMapping: dto.variable_mapping,
+      }),
+    );
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Scopes('campaigns:write')
+  @ApiOperation({ summary: 'Delete a DRAFT, SCHEDULED or finished campaign' })
+  @ApiNoContentResponse()
+  @ApiErrors([400, 'INVALID_TRANSITION: RUNNING or PAUSED'], 404, 409)
+  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.commands.execute(new DeleteCampaignCommand(ws, id));
+  }
+
+  @Put(':id/audience')
+  @Scopes('campaigns:write')
+  @ApiOperation({ summary: 'Replace the audience (DRAFT or PAUSED only)' })
+  @ApiOkResponse({ type: CampaignResponseDto })
+  @ApiErrors([400, 'Bad audience input, unknown group/source (INVALID_AUDIENCE) or INVALID_TRANSITION'], 404, 409)
+  setAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AudienceDto) {
+    return this.commands.execute(new SetCampaignAudienceCommand(ws, id, { groups: dto.groups ?? [], sources: dto.sources ?? [] }));
+  }
+
+  @Get(':id/audience/preview')
+  @Scopes('campaigns:read')
+  @ApiOperation({ summary: 'Resolve the audience without materialising it: total and a sample of up to 10' })
+  @ApiOkResponse({ type: AudiencePreviewResponseDto })
+  @ApiErrors(404)
+  previewAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.execute(new PreviewAudienceQuery(ws, id));
+  }
+
+  @Post(':id/audience/field-coverage')
+  @HttpCode(200)
+  @Scopes('campaigns:read')
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'How many of the resolved audience have each field populated' })
+  @ApiOkResponse({ type: FieldCoverageResponseDto })
+  @ApiErrors([400, 'Unknown field (INVALID_FIELD) or invalid input'], 404)
+  fieldCoverage(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FieldCoverageDto) {
+    return this.queries.execute(new CampaignFieldCoverageQuery(ws, id, dto.fields));
+  }
+
+  @Post(':id/preview')
+  @HttpCode(200)
+  @Scopes('campaigns:write')
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Render the template for one contact exactly as it would be sent' })
+  @ApiOkResponse({ type: RenderPreviewResponseDto })
+  @ApiErrors([400, 'Empty audience (AUDIENCE_EMPTY) or invalid input'], 404)
+  renderPreview(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RenderPreviewDto) {
+    return this.queries.execute(new RenderPreviewQuery(ws, id, dto.sample_contact_id));
+  }
+
+  @Post(':id/send')
+  @HttpCode(200)
+  @Scopes('campaigns:send')
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started)' })
+  @ApiOkResponse({ type: CampaignResponseDto })
+  @ApiErrors([400, 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED'], 404, [409, 'CONCURRENT_TRANSITION'], 422)
+  send(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.commands.execute(new SendCampaignCommand(ws, id));
+  }
+
+  @Post(':id/schedule')
+  @HttpCode(200)
+  @Scopes('campaigns:send')
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Schedule (or reschedule) at a future UTC time (emits campaign.scheduled)' })
+  @ApiOkResponse({ type: CampaignResponseDto })
+  @ApiErrors([400, 'INVALID_TRANSITION, SCHEDULED_AT_IN_PAST, TEMPLATE_NOT_APPROVED'], 404, [409, 'CONCURRENT_TRANSITION'], 422)
+  schedule(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ScheduleCampaignDto) {
+    return this.commands.execute(new ScheduleCampaignCommand(ws, id, new Date(dto.scheduled_at)));
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @Scopes('campaigns:send')
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Pause a RUNNING or SCHEDULED campaign: in-flight sends drain (emits campaign.paused)' })
+  @ApiOkResponse({ type: CampaignResponseDto })
+  @ApiErrors([400, 'INVALID_TRANSITION'], 404, [409, 'CONCURRENT_TRANSITION'])
+  pause(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.commands.execute(new PauseCampaignCommand(ws, id));
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Scopes('campaigns:send')
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Resume a PAUSED campaign (emits campaign.resumed)' })
+  @ApiOkResponse({ type: CampaignResponseDto })
+  @ApiErrors([400, 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED'], 404, [409, 'CONCURRENT_TRANSITION'])
+  resume(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.commands.execute(new ResumeCampaignCommand(ws, id));
+  }
+
+  @Post(':id/stop')
+  @HttpCode(200)
+  @Scopes('campaigns:send')
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Stop for good; undispatched recipients stay pending (emits campaign.stopped)' })
+  @ApiOkResponse({ type: CampaignResponseDto })
+  @ApiErrors([400, 'INVALID_TRANSITION'], 404, [409, 'CONCURRENT_TRANSITION'])
+  stop(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.commands.execute(new StopCampaignCommand(ws, id));
   }
 }

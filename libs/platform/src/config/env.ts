@@ -1,8 +1,11 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
-const toBool = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+// Reads the raw value: implicit conversion has already turned the string 'false' into `true` by now.
+const toBool = ({ value, obj, key }: { value: unknown; obj: Record<string, unknown>; key: string }) => {
+  const raw = obj[key] ?? value;
+  return typeof raw === 'string' ? ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase()) : raw;
+};
 
 /**
  * Every variable the processes read. Validated once at start so a typo stops the process with the
@@ -66,6 +69,18 @@ export class Env {
   /** Allows outbound webhook URLs on loopback/private addresses (development and tests only). */
   @IsBoolean() @Transform(toBool)
   WEBHOOKS_ALLOW_PRIVATE_URLS: boolean = false;
+
+  /** Delays (ms, comma-separated) before each outbound webhook attempt; unset = Standard Webhooks' schedule. */
+  @IsOptional() @Matches(/^\d+(\s*,\s*\d+)*$/)
+  WEBHOOK_RETRY_SCHEDULE_MS?: string;
+
+  /** How often the webhook relay polls the outbox. */
+  @Type(() => Number) @IsInt() @Min(10)
+  WEBHOOK_RELAY_INTERVAL_MS: number = 500;
+
+  /** How often due webhook deliveries are re-enqueued in case their queue job was lost. */
+  @Type(() => Number) @IsInt() @Min(10)
+  WEBHOOK_SWEEP_INTERVAL_MS: number = 10_000;
 
   @IsOptional() @IsString()
   PUBLIC_BASE_URL?: string;

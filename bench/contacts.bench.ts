@@ -1,0 +1,135 @@
+/**
+ * Audience benchmarks (figures, not assertions): `npm run bench:contacts`.
+ *  1. 100,000 contacts upserted through POST /contacts/bulk in chunks of 10,000 (target < 20 s).
+ *  2. CountAudience over a 1,000,000-contact audience made of 3 overlapping groups (target < 1.5 s).
+ * Runs against a throwaway database it creates, migrates and drops.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { CountAudienceQuery, SampleAudienceQuery, AudienceFieldCoverageQuery } from '@app/audience';
+import { ALL_MIGRATIONS, AppModule } from '@app/composition';
+import { API_PREFIX, configureApp, dataSourceOptions, dropDatabase, ensureDatabase, WorkspacesService } from '@app/platform';
+
+const BULK_TOTAL = 100_000;
+const BULK_CHUNK = 10_000;
+const AUDIENCE_SIZE = 1_000_000;
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+async function main() {
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  base.pathname = `/wace_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const url = base.toString();
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    MIGRATIONS_RUN: 'false',
+    LOG_LEVEL: 'error',
+    QUEUE_PREFIX: `wace-bench-${randomBytes(3).toString('hex')}`,
+  });
+  await ensureDatabase(url);
+  const migrator = new DataSource(dataSourceOptions(url, ALL_MIGRATIONS));
+  await migrator.initialize();
+  await migrator.runMigrations({ transaction: 'each' });
+  await migrator.destroy();
+
+  const app = await NestFactory.create(AppModule.register({ http: true, workers: false }), { bodyParser: false, bufferLogs: true });
+  try {
+    configureApp(app, { swagger: false });
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const workspaces = app.get(WorkspacesService);
+    const db = app.get(DataSource);
+    const queries = app.get(QueryBus);
+
+    // 1. Bulk upsert over HTTP.
+    const ws = await workspaces.createWorkspace('bench-bulk');
+    const { key } = await workspaces.createApiKey(ws.id, ['contacts:write']);
+    const { id: groupId } = await (
+      await fetch(`${baseUrl}/${API_PREFIX}/groups`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'bulk' }),
+      })
+    ).json();
+    const bulk = async (offset: number) => {
+      const contacts = Array.from({ length: BULK_CHUNK }, (_, i) => ({
+        phone: `+9198${String(offset + i).padStart(8, '0')}`,
+        first_name: `First${offset + i}`,
+        last_name: 'Bench',
+        email: `c${offset + i}@example.com`,
+        custom_fields: { order_id: `ORD-${offset + i}`, tier: i % 3 ? 'silver' : 'gold', score: i % 100 },
+      }));
+      const res = await fetch(`${baseUrl}/${API_PREFIX}/contacts/bulk`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ contacts, group_ids: [groupId] }),
+      });
+      const body = await res.json();
+      if (res.status !== 200 || body.failed.length) throw new Error(`bulk failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      return body as { created: number; updated: number };
+    };
+    for (const label of ['insert', 'update']) {
+      const [, ms] = await time(async () => {
+        for (let offset = 0; offset < BULK_TOTAL; offset += BULK_CHUNK) await bulk(offset);
+      });
+      console.log(`bulk upsert (${label}) of ${BULK_TOTAL.toLocaleString('en')} contacts, ${BULK_TOTAL / BULK_CHUNK} requests of ${BULK_CHUNK.toLocaleString('en')}: ${secs(ms)} (target < 20 s)`);
+    }
+
+    // 2. Audience count over 1M contacts in 3 overlapping groups, seeded with SQL.
+    const ws2 = await workspaces.createWorkspace('bench-audience');
+    const [, seedMs] = await time(async () => {
+      await db.query(
+        `INSERT INTO contacts (id, workspace_id, phone, first_name, email, custom_fields, opted_out, created_at, updated_at)
+         SELECT gen_random_uuid(), $1, '+9197' || lpad(i::text, 8, '0'), 'F' || i, CASE WHEN i % 3 = 0 THEN 'e' || i || '@example.com' END,
+                jsonb_build_object('order_id', 'O' || i), i % 100 = 0, now(), now()
+           FROM generate_series(1, $2::int) i`,
+        [ws2.id, AUDIENCE_SIZE],
+      );
+      await db.query(
+        `INSERT INTO groups (id, workspace_id, name, created_at, updated_at)
+         SELECT gen_random_uuid(), $1, 'g' || n, now(), now() FROM generate_series(1, 3) n`,
+        [ws2.id],
+      );
+      // g1: first 50%, g2: 25%-75%, g3: last 50% -> union is every contact, 1.5M memberships.
+      await db.query(
+        `INSERT INTO group_members (group_id, contact_id)
+         SELECT g.id, c.id FROM (SELECT id, row_number() OVER (ORDER BY phone) AS r FROM contacts WHERE workspace_id = $1) c
+           JOIN (SELECT id, name FROM groups WHERE workspace_id = $1) g
+             ON (g.name = 'g1' AND c.r <= $2 * 0.5) OR (g.name = 'g2' AND c.r > $2 * 0.25 AND c.r <= $2 * 0.75) OR (g.name = 'g3' AND c.r > $2 * 0.5)`,
+        [ws2.id, AUDIENCE_SIZE],
+      );
+      await db.query(`VACUUM ANALYZE contacts`);
+      await db.query(`VACUUM ANALYZE group_members`);
+      await db.query(`VACUUM ANALYZE groups`);
+    });
+    console.log(`seeded ${AUDIENCE_SIZE.toLocaleString('en')} contacts in 3 overlapping groups (1.5M memberships) with SQL: ${secs(seedMs)}`);
+    const groupIds = (await db.query(`SELECT id FROM groups WHERE workspace_id = $1 ORDER BY name`, [ws2.id])).map((r: { id: string }) => r.id);
+    const spec = { workspaceId: ws2.id, groupIds, sourceIds: [] };
+    for (let run = 1; run <= 3; run++) {
+      const [count, ms] = await time(() => queries.execute(new CountAudienceQuery(spec)));
+      console.log(`CountAudience, 1M-contact audience (run ${run}): ${secs(ms)} -> ${JSON.stringify(count)} (target < 1.5 s)`);
+    }
+    const [, sampleMs] = await time(() => queries.execute(new SampleAudienceQuery(spec, 5)));
+    console.log(`SampleAudience(5), same audience: ${secs(sampleMs)}`);
+    const [coverage, covMs] = await time(() => queries.execute(new AudienceFieldCoverageQuery(spec, ['first_name', 'email', 'custom_fields.order_id'])));
+    console.log(`AudienceFieldCoverage(3 fields), same audience: ${secs(covMs)} -> ${JSON.stringify(coverage)}`);
+  } finally {
+    await app.close();
+    await dropDatabase(url);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

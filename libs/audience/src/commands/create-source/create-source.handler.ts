@@ -1,0 +1,13 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { SourceRepository } from '../../database/source.repository';
+import { presentSource } from '../../queries/audience.presenter';
+import { CreateSourceCommand } from './create-source.command';
+
+@CommandHandler(CreateSourceCommand)
+export class CreateSourceHandler implements ICommandHandler<CreateSourceCommand> {
+  constructor(private readonly sources: SourceRepository) {}
+
+  async execute({ workspaceId, name }: CreateSourceCommand) {
+    return presentSource(await this.sources.create(workspaceId, name));
+  }
+}

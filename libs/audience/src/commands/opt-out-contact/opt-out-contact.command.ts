@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+
+/**
+ * Marks the contact opted out (e.g. Meta error 131050: the user stopped marketing messages). A contact
+ * that is unknown (deleted since) or already opted out is left as is, without error.
+ */
+export class OptOutContactCommand extends Command<void> {
+  constructor(
+    readonly workspaceId: string,
+    readonly contactId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CustomFields } from '../domain/custom-fields';
+
+@Entity('contacts')
+export class ContactEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid') workspaceId: string;
+  @Column('text') phone: string;
+  @Column('text', { nullable: true }) firstName: string | null;
+  @Column('text', { nullable: true }) lastName: string | null;
+  @Column('text', { nullable: true }) email: string | null;
+  /** NULL: none set (see the migration); presented as {}. */
+  @Column('jsonb', { nullable: true }) customFields: CustomFields | null;
+  @Column('uuid', { nullable: true }) sourceId: string | null;
+  @Column('boolean') optedOut: boolean;
+  @Column({ type: 'timestamptz', precision: 3 }) createdAt: Date;
+  @Column({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
+}

@@ -1,0 +1,95 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { AddGroupMembersCommand } from '../commands/add-group-members/add-group-members.command';
+import { CreateGroupCommand } from '../commands/create-group/create-group.command';
+import { DeleteGroupCommand } from '../commands/delete-group/delete-group.command';
+import { RemoveGroupMembersCommand } from '../commands/remove-group-members/remove-group-members.command';
+import { UpdateGroupCommand } from '../commands/update-group/update-group.command';
+import { GetGroupQuery } from '../queries/get-group/get-group.query';
+import { ListGroupsQuery } from '../queries/list-groups/list-groups.query';
+import {
+  AddGroupMembersDto, AddGroupMembersResponseDto, CreateGroupDto, GroupListResponseDto, GroupResponseDto, RemoveGroupMembersDto,
+  RemoveGroupMembersResponseDto, UpdateGroupDto,
+} from './dto/group.dto';
+import { IdempotencyHeader } from './idempotency-header';
+
+@ApiTags('Groups')
+@Controller('groups')
+export class GroupsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Scopes('contacts:write')
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Create a group' })
+  @ApiCreatedResponse({ type: GroupResponseDto })
+  @ApiErrors(400, 409, 422)
+  create(@WorkspaceId() ws: string, @Body() dto: CreateGroupDto) {
+    return this.commands.execute(new CreateGroupCommand(ws, dto.name, dto.description ?? null));
+  }
+
+  @Get()
+  @Scopes('contacts:read')
+  @ApiOperation({ summary: 'List groups, newest first' })
+  @ApiOkResponse({ type: GroupListResponseDto })
+  @ApiErrors(400)
+  list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
+    return this.queries.execute(new ListGroupsQuery(ws, q.limit, q.cursor));
+  }
+
+  @Get(':id')
+  @Scopes('contacts:read')
+  @ApiOperation({ summary: 'Get a group with its member_count (list members with GET /contacts?group_id=)' })
+  @ApiOkResponse({ type: GroupResponseDto })
+  @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
+  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.execute(new GetGroupQuery(ws, id));
+  }
+
+  @Patch(':id')
+  @Scopes('contacts:write')
+  @ApiOperation({ summary: 'Rename a group or change its description' })
+  @ApiOkResponse({ type: GroupResponseDto })
+  @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
+  update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateGroupDto) {
+    return this.commands.execute(new UpdateGroupCommand(ws, id, { name: dto.name, description: dto.description }));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Scopes('contacts:write')
+  @ApiOperation({ summary: 'Delete a group; its contacts are kept' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
+  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    await this.commands.execute(new DeleteGroupCommand(ws, id));
+  }
+
+  @Post(':id/members')
+  @HttpCode(HttpStatus.OK)
+  @Scopes('contacts:write')
+  @IdempotencyHeader()
+  @ApiOperation({
+    summary: 'Add existing contacts to a group, by id and/or phone',
+    description: 'Ids and phones that match no contact of the workspace, and invalid phones, are reported, not ignored.',
+  })
+  @ApiOkResponse({ type: AddGroupMembersResponseDto })
+  @ApiErrors(400, [404, 'GROUP_NOT_FOUND'], 409, 422)
+  addMembers(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddGroupMembersDto) {
+    return this.commands.execute(new AddGroupMembersCommand(ws, id, dto.contact_ids ?? [], dto.phones ?? []));
+  }
+
+  @Delete(':id/members')
+  @Scopes('contacts:write')
+  @ApiOperation({ summary: 'Remove contacts from a group (the contacts are kept)' })
+  @ApiOkResponse({ type: RemoveGroupMembersResponseDto })
+  @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
+  removeMembers(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RemoveGroupMembersDto) {
+    return this.commands.execute(new RemoveGroupMembersCommand(ws, id, dto.contact_ids));
+  }
+}

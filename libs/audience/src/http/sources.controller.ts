@@ -1,0 +1,57 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { CreateSourceCommand } from '../commands/create-source/create-source.command';
+import { DeleteSourceCommand } from '../commands/delete-source/delete-source.command';
+import { GetSourceQuery } from '../queries/get-source/get-source.query';
+import { ListSourcesQuery } from '../queries/list-sources/list-sources.query';
+import { CreateSourceDto, SourceListResponseDto, SourceResponseDto } from './dto/source.dto';
+import { IdempotencyHeader } from './idempotency-header';
+
+@ApiTags('Sources')
+@Controller('sources')
+export class SourcesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Scopes('contacts:write')
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Create a source (where contacts came from)' })
+  @ApiCreatedResponse({ type: SourceResponseDto })
+  @ApiErrors(400, 409, 422)
+  create(@WorkspaceId() ws: string, @Body() dto: CreateSourceDto) {
+    return this.commands.execute(new CreateSourceCommand(ws, dto.name));
+  }
+
+  @Get()
+  @Scopes('contacts:read')
+  @ApiOperation({ summary: 'List sources, newest first' })
+  @ApiOkResponse({ type: SourceListResponseDto })
+  @ApiErrors(400)
+  list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
+    return this.queries.execute(new ListSourcesQuery(ws, q.limit, q.cursor));
+  }
+
+  @Get(':id')
+  @Scopes('contacts:read')
+  @ApiOperation({ summary: 'Get a source (list its contacts with GET /contacts?source_id=)' })
+  @ApiOkResponse({ type: SourceResponseDto })
+  @ApiErrors(400, [404, 'SOURCE_NOT_FOUND'])
+  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.execute(new GetSourceQuery(ws, id));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Scopes('contacts:write')
+  @ApiOperation({ summary: 'Delete a source; its contacts are kept with source_id null' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(400, [404, 'SOURCE_NOT_FOUND'])
+  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    await this.commands.execute(new DeleteSourceCommand(ws, id));
+  }
+}

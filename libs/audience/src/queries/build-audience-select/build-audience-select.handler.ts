@@ -1,0 +1,10 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { audienceSelect } from '../audience-sql';
+import { BuildAudienceSelectQuery } from './build-audience-select.query';
+
+@QueryHandler(BuildAudienceSelectQuery)
+export class BuildAudienceSelectHandler implements IQueryHandler<BuildAudienceSelectQuery> {
+  async execute({ spec, firstParam }: BuildAudienceSelectQuery) {
+    return audienceSelect(spec, firstParam);
+  }
+}

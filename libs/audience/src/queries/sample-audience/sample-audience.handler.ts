@@ -1,0 +1,21 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ContactView } from '../audience-spec';
+import { audienceSelect } from '../audience-sql';
+import { SampleAudienceQuery } from './sample-audience.query';
+
+@QueryHandler(SampleAudienceQuery)
+export class SampleAudienceHandler implements IQueryHandler<SampleAudienceQuery> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async execute({ spec, limit }: SampleAudienceQuery): Promise<ContactView[]> {
+    if (limit <= 0) return [];
+    const { sql, params } = audienceSelect(
+      spec,
+      1,
+      `c.id, c.phone, c.first_name, c.last_name, c.email, COALESCE(c.custom_fields, '{}') AS custom_fields, c.source_id, c.opted_out`,
+    );
+    return this.db.query(`${sql} AND NOT c.opted_out ORDER BY c.created_at, c.id LIMIT $${params.length + 1}`, [...params, limit]);
+  }
+}

@@ -1,0 +1,12 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CampaignTransition } from '../campaign-transition';
+import { AutoPauseCampaignCommand } from './auto-pause-campaign.command';
+
+@CommandHandler(AutoPauseCampaignCommand)
+export class AutoPauseCampaignHandler implements ICommandHandler<AutoPauseCampaignCommand> {
+  constructor(private readonly transition: CampaignTransition) {}
+
+  execute(cmd: AutoPauseCampaignCommand) {
+    return this.transition.run(null, cmd.campaignId, (c) => c.pause(cmd.reason));
+  }
+}

@@ -1,0 +1,12 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CampaignTransition } from '../campaign-transition';
+import { CompleteCampaignCommand } from './complete-campaign.command';
+
+@CommandHandler(CompleteCampaignCommand)
+export class CompleteCampaignHandler implements ICommandHandler<CompleteCampaignCommand> {
+  constructor(private readonly transition: CampaignTransition) {}
+
+  execute(cmd: CompleteCampaignCommand) {
+    return this.transition.run(null, cmd.campaignId, (c) => c.complete());
+  }
+}

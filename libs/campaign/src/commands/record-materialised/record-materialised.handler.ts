@@ -1,0 +1,12 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CampaignTransition } from '../campaign-transition';
+import { RecordMaterialisedCommand } from './record-materialised.command';
+
+@CommandHandler(RecordMaterialisedCommand)
+export class RecordMaterialisedHandler implements ICommandHandler<RecordMaterialisedCommand> {
+  constructor(private readonly transition: CampaignTransition) {}
+
+  execute(cmd: RecordMaterialisedCommand) {
+    return this.transition.run(null, cmd.campaignId, (c) => c.recordMaterialised(cmd.totalRecipients));
+  }
+}

@@ -1,0 +1,161 @@
+import { Campaign, CampaignAction, CampaignProps, TRANSITIONS } from './campaign.aggregate';
+import { CampaignStatus } from './campaign-status';
+import { InvalidTransitionError, ScheduledAtInPastError } from './campaign.errors';
+
+const NOW = new Date('2026-06-01T10:00:00Z');
+const LATER = new Date('2026-06-02T09:30:00Z');
+const { DRAFT, SCHEDULED, RUNNING, PAUSED, COMPLETED, STOPPED, FAILED } = CampaignStatus;
+
+function campaignIn(status: CampaignStatus, extra: Partial<CampaignProps> = {}): Campaign {
+  return Campaign.restore({
+    id: '00000000-0000-4000-8000-000000000001',
+    workspaceId: '00000000-0000-4000-8000-000000000002',
+    name: 'c',
+    description: null,
+    status,
+    templateId: '00000000-0000-4000-8000-000000000003',
+    channelId: null,
+    variableMapping: null,
+    batchSize: 50,
+    batchDelayMs: 0,
+    audience: { groups: [], sources: [] },
+    scheduledAt: status === SCHEDULED ? LATER : null,
+    startedAt: [RUNNING, PAUSED, COMPLETED, STOPPED, FAILED].includes(status) ? NOW : null,
+    completedAt: null,
+    pauseReason: null,
+    failureReason: null,
+    totalRecipients: 0,
+    version: 1,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...extra,
+  });
+}
+
+const ACT: Record<CampaignAction, (c: Campaign) => void> = {
+  schedule: (c) => c.schedule(LATER, NOW),
+  send: (c) => c.send(NOW),
+  start: (c) => c.start(NOW),
+  pause: (c) => c.pause('manual', NOW),
+  resume: (c) => c.resume(NOW),
+  stop: (c) => c.stop(NOW),
+  complete: (c) => c.complete(NOW),
+  fail: (c) => c.fail('template disabled', NOW),
+  set_audience: (c) => c.setAudience({ groups: [], sources: [] }, NOW),
+  edit: (c) => c.edit({ name: 'renamed' }, NOW),
+  delete: (c) => c.assertDeletable(),
+};
+
+/** Expected status after each legal action; null: the action does not change the status. */
+const EXPECTED: Record<CampaignAction, CampaignStatus | null> = {
+  schedule: SCHEDULED,
+  send: RUNNING,
+  start: RUNNING,
+  pause: PAUSED,
+  resume: RUNNING,
+  stop: STOPPED,
+  complete: COMPLETED,
+  fail: FAILED,
+  set_audience: null,
+  edit: null,
+  delete: null,
+};
+
+const LEGAL: Record<CampaignStatus, CampaignAction[]> = {
+  DRAFT: ['schedule', 'send', 'set_audience', 'edit', 'delete'],
+  SCHEDULED: ['schedule', 'send', 'start', 'pause', 'stop', 'fail', 'edit', 'delete'],
+  RUNNING: ['pause', 'stop', 'complete', 'fail'],
+  PAUSED: ['resume', 'stop', 'fail', 'set_audience'],
+  COMPLETED: ['delete'],
+  STOPPED: ['delete'],
+  FAILED: ['delete'],
+};
+
+describe('Campaign state machine', () => {
+  const statuses = Object.values(CampaignStatus);
+  const actions = Object.keys(ACT) as CampaignAction[];
+
+  it('the transition table matches the reference', () => {
+    for (const action of actions) {
+      const from = statuses.filter((s) => LEGAL[s].includes(action));
+      expect([...TRANSITIONS[action]].sort()).toEqual(from.sort());
+    }
+  });
+
+  for (const status of statuses) {
+    for (const action of actions) {
+      const legal = LEGAL[status].includes(action);
+      it(`${action} from ${status} is ${legal ? 'allowed' : 'refused'}`, () => {
+        const c = campaignIn(status);
+        if (legal) {
+          ACT[action](c);
+          expect(c.status).toBe(EXPECTED[action] ?? status);
+        } else {
+          expect(() => ACT[action](c)).toThrow(InvalidTransitionError);
+          expect(c.status).toBe(status);
+          expect(c.getUncommittedEvents()).toHaveLength(0);
+        }
+      });
+    }
+  }
+
+  it('raises past-tense events with their public names', () => {
+    const c = campaignIn(DRAFT);
+    c.send(NOW);
+    c.pause('manual', NOW);
+    c.resume(NOW);
+    c.stop(NOW);
+    expect(c.getUncommittedEvents().map((e) => e.type)).toEqual([
+      'campaign.started',
+      'campaign.paused',
+      'campaign.resumed',
+      'campaign.stopped',
+    ]);
+  });
+
+  it('create: DRAFT without scheduled_at, SCHEDULED with a future one, refused in the past', () => {
+    const base = { id: 'a', workspaceId: 'w', name: 'n', templateId: 't' };
+    const draft = Campaign.create(base, NOW);
+    expect(draft.status).toBe(DRAFT);
+    expect(draft.getUncommittedEvents().map((e) => e.type)).toEqual(['campaign.created']);
+    const scheduled = Campaign.create({ ...base, scheduledAt: LATER }, NOW);
+    expect(scheduled.status).toBe(SCHEDULED);
+    expect(scheduled.getUncommittedEvents().map((e) => e.type)).toEqual(['campaign.created', 'campaign.scheduled']);
+    expect(() => Campaign.create({ ...base, scheduledAt: new Date(NOW.getTime() - 1) }, NOW)).toThrow(ScheduledAtInPastError);
+  });
+
+  it('pause records the reason; resume clears it', () => {
+    const c = campaignIn(RUNNING);
+    c.pause('SCHEDULE_MISSED', NOW);
+    expect(c.snapshot().pauseReason).toBe('SCHEDULE_MISSED');
+    c.resume(NOW);
+    expect(c.snapshot().pauseReason).toBeNull();
+  });
+
+  it('resume of a campaign paused before starting waits for its time, or starts when it has passed', () => {
+    const waiting = campaignIn(PAUSED, { startedAt: null, scheduledAt: LATER });
+    waiting.resume(NOW);
+    expect(waiting.status).toBe(SCHEDULED);
+    const due = campaignIn(PAUSED, { startedAt: null, scheduledAt: new Date(NOW.getTime() - 1000) });
+    due.resume(NOW);
+    expect(due.status).toBe(RUNNING);
+    expect(due.getUncommittedEvents().map((e) => e.type)).toEqual(['campaign.resumed', 'campaign.started']);
+  });
+
+  it('a campaign paused before it started can be rescheduled; one paused mid-run cannot', () => {
+    const notStarted = campaignIn(PAUSED, { startedAt: null });
+    notStarted.schedule(LATER, NOW);
+    expect(notStarted.status).toBe(SCHEDULED);
+    expect(() => campaignIn(PAUSED).schedule(LATER, NOW)).toThrow(InvalidTransitionError);
+  });
+
+  it('schedule refuses a time in the past', () => {
+    expect(() => campaignIn(DRAFT).schedule(new Date(NOW.getTime() - 1), NOW)).toThrow(ScheduledAtInPastError);
+  });
+
+  it('fail records the reason and completion time', () => {
+    const c = campaignIn(RUNNING);
+    c.fail('template disabled', NOW);
+    expect(c.snapshot()).toMatchObject({ status: FAILED, failureReason: 'template disabled', completedAt: NOW });
+  });
+});

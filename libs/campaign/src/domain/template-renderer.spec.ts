@@ -1,0 +1,81 @@
+import { compileRenderer, sanitizeParameter } from './template-renderer';
+import { validateVariableMapping } from './variable-mapping';
+
+const template = {
+  components: [
+    { type: 'HEADER', format: 'TEXT', text: 'Order for {{1}}' },
+    { type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped. Code {{3}}.' },
+    { type: 'FOOTER', text: 'Reply STOP to opt out' },
+    { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://t.example/{{1}}' }, { type: 'QUICK_REPLY', text: 'Stop' }] },
+  ],
+  variables: { header: ['1'], body: ['1', '2', '3'], buttons: { '0': ['1'] } },
+};
+const mapping = {
+  header: { '1': 'first_name' },
+  body: { '1': { field: 'first_name', fallback: 'there' }, '2': { field: 'custom_fields.order_id' }, '3': { value: 'MAY20' } },
+  buttons: { '0': { '1': { field: 'custom_fields.tracking' } } },
+};
+
+describe('variable mapping validation', () => {
+  it('accepts a complete mapping', () => {
+    expect(validateVariableMapping(template.variables, mapping)).toEqual([]);
+  });
+
+  it('lists every problem at once', () => {
+    const problems = validateVariableMapping(template.variables, {
+      body: { '1': { field: 'nickname' }, '2': 42, '4': 'first_name' },
+      buttons: { '1': { '1': 'email' } },
+      footer: {},
+    });
+    expect(problems.map((p) => p.path).sort()).toEqual(
+      ['body.1', 'body.2', 'body.3', 'body.4', 'buttons.0.1', 'buttons.1', 'footer', 'header.1'].sort(),
+    );
+  });
+
+  it('requires a mapping when the template has variables, and accepts none when it has none', () => {
+    expect(validateVariableMapping(template.variables, null)).toHaveLength(1);
+    expect(validateVariableMapping({ header: [], body: [], buttons: {} }, null)).toEqual([]);
+  });
+
+  it('rejects value combined with field, empty values, and non-string fallbacks', () => {
+    const problems = validateVariableMapping({ header: [], body: ['1', '2', '3'], buttons: {} }, {
+      body: { '1': { value: 'x', field: 'email' }, '2': { value: '  ' }, '3': { field: 'email', fallback: 3 } },
+    });
+    expect(problems.map((p) => p.path)).toEqual(['body.1', 'body.2', 'body.3']);
+  });
+});
+
+describe('template rendering', () => {
+  const render = compileRenderer(template, mapping);
+
+  it('renders Meta send components and the resolved preview', () => {
+    const out = render({ first_name: 'Anurag', custom_fields: { order_id: 'ORD-1042', tracking: 'abc' } });
+    expect(out.missing).toEqual([]);
+    expect(out.components).toEqual([
+      { type: 'header', parameters: [{ type: 'text', text: 'Anurag' }] },
+      {
+        type: 'body',
+        parameters: [
+          { type: 'text', text: 'Anurag' },
+          { type: 'text', text: 'ORD-1042' },
+          { type: 'text', text: 'MAY20' },
+        ],
+      },
+      { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'abc' }] },
+    ]);
+    expect(out.resolved[1]).toEqual({ type: 'BODY', text: 'Hi Anurag, your order ORD-1042 has shipped. Code MAY20.' });
+    expect(out.resolved[3]).toMatchObject({ buttons: [{ url: 'https://t.example/abc' }, { text: 'Stop' }] });
+    expect(out.variables).toMatchObject({ 'body.2': 'ORD-1042', 'buttons.0.1': 'abc' });
+  });
+
+  it('uses the fallback for an empty field and reports values that have none', () => {
+    const out = render({ first_name: '  ', custom_fields: {} });
+    expect(out.variables['body.1']).toBe('there');
+    expect(out.missing.sort()).toEqual(['body.2', 'buttons.0.1', 'header.1']);
+  });
+
+  it('makes values safe for Meta', () => {
+    expect(sanitizeParameter('a\nb\t\tc      d')).toBe('a b c    d');
+    expect(sanitizeParameter('x'.repeat(2000))).toHaveLength(1024);
+  });
+});

@@ -1,0 +1,109 @@
+import type { TemplateVariables } from '@app/catalog';
+import { MappingSource, parseSource } from './variable-mapping';
+
+/** The contact fields a mapping can read (the Contact object's, flattened). */
+export interface RenderContact {
+  phone?: string | null;
+  first_name?: string | null;
+  last_name?: string | null;
+  email?: string | null;
+  custom_fields?: Record<string, unknown> | null;
+}
+
+export interface RenderedMessage {
+  /** Meta's send-time `template.components` (parameters only for placeholders). */
+  components: Array<Record<string, unknown>>;
+  /** The template as the recipient will read it, for previews. */
+  resolved: Array<Record<string, unknown>>;
+  /** Resolved values by placeholder path (`body.1`, `buttons.0.1`): the recipient's `variables`. */
+  variables: Record<string, string>;
+  /** Placeholders with no value and no fallback: the recipient is skipped with MISSING_VARIABLE. */
+  missing: string[];
+}
+
+const MAX_PARAM_LENGTH = 1024;
+
+/** Meta refuses parameters with newlines, tabs or more than 4 consecutive spaces. */
+export function sanitizeParameter(value: string): string {
+  return value
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/ {5,}/g, '    ')
+    .trim()
+    .slice(0, MAX_PARAM_LENGTH);
+}
+
+function readField(contact: RenderContact, field: string): string | null {
+  const raw = field.startsWith('custom_fields.') ? contact.custom_fields?.[field.slice('custom_fields.'.length)] : contact[field as keyof RenderContact];
+  if (raw === null || raw === undefined || typeof raw === 'object') return null;
+  const text = sanitizeParameter(String(raw));
+  return text ? text : null;
+}
+
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{\s*(\d+)\s*\}\}/g, (m, n: string) => values[n] ?? m);
+
+type Component = Record<string, unknown> & { type?: string; text?: string; format?: string; buttons?: Array<Record<string, unknown>> };
+
+/**
+ * Compiles a template + variable mapping once into a function that renders one contact: parsing the
+ * mapping is done per campaign, not per recipient.
+ */
+export function compileRenderer(
+  template: { components: Array<Record<string, unknown>>; variables: TemplateVariables },
+  mapping: Record<string, unknown> | null,
+): (contact: RenderContact) => RenderedMessage {
+  const sources = new Map<string, MappingSource>();
+  const section = (path: string, raw: unknown) => {
+    for (const [n, src] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+      const parsed = parseSource(src);
+      if (typeof parsed !== 'string') sources.set(`${path}.${n}`, parsed);
+    }
+  };
+  section('header', mapping?.header);
+  section('body', mapping?.body);
+  for (const [index, raw] of Object.entries((mapping?.buttons ?? {}) as Record<string, unknown>)) section(`buttons.${index}`, raw);
+  const components = template.components as Component[];
+
+  return (contact) => {
+    const variables: Record<string, string> = {};
+    const missing: string[] = [];
+    const valuesOf = (path: string, names: string[]) => {
+      const values: Record<string, string> = {};
+      for (const n of names) {
+        const src = sources.get(`${path}.${n}`);
+        const value = !src ? null : 'value' in src ? sanitizeParameter(src.value) : (readField(contact, src.field) ?? (src.fallback ? sanitizeParameter(src.fallback) : null));
+        if (value) {
+          values[n] = value;
+          variables[`${path}.${n}`] = value;
+        } else missing.push(`${path}.${n}`);
+      }
+      return values;
+    };
+    const params = (names: string[], values: Record<string, string>) =>
+      [...names].sort((a, b) => +a - +b).map((n) => ({ type: 'text', text: values[n] ?? '' }));
+
+    const send: Array<Record<string, unknown>> = [];
+    const resolved: Array<Record<string, unknown>> = [];
+    for (const c of components) {
+      const type = String(c.type ?? '').toUpperCase();
+      if (type === 'HEADER' || type === 'BODY') {
+        const names = type === 'HEADER' ? template.variables.header : template.variables.body;
+        const values = valuesOf(type.toLowerCase(), names);
+        if (names.length) send.push({ type: type.toLowerCase(), parameters: params(names, values) });
+        resolved.push(type === 'HEADER' && c.format && c.format !== 'TEXT' ? { type, format: c.format } : { type, text: fill(c.text ?? '', values) });
+      } else if (type === 'FOOTER') {
+        resolved.push({ type, text: c.text ?? '' });
+      } else if (type === 'BUTTONS') {
+        const buttons = (c.buttons ?? []).map((b, index) => {
+          const names = template.variables.buttons[String(index)] ?? [];
+          const values = valuesOf(`buttons.${index}`, names);
+          if (names.length) {
+            send.push({ type: 'button', sub_type: String(b.type ?? 'url').toLowerCase(), index: String(index), parameters: params(names, values) });
+          }
+          return typeof b.url === 'string' ? { ...b, url: fill(b.url, values) } : { ...b };
+        });
+        resolved.push({ type, buttons });
+      }
+    }
+    return { components: send, resolved, variables, missing };
+  };
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+export class ScheduleCampaignDto {
+  @ApiProperty({ format: 'date-time', description: 'Future UTC start time' })
+  @IsDateString({ strict: true })
+  scheduled_at: string;
+}
+
+export class FieldCoverageDto {
+  @ApiProperty({ type: [String], example: ['first_name', 'email', 'custom_fields.order_id'] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true })
+  fields: string[];
+}
+
+export class RenderPreviewDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the first contact of the audience' })
+  @IsOptional() @IsUUID('4')
+  sample_contact_id?: string;
+}
+
+export class AudiencePreviewResponseDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ description: 'Contacts excluded because they opted out' }) opted_out: number;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Up to 10 contacts: id, first_name, last_name, phone' })
+  sample: Array<Record<string, unknown>>;
+}
+
+export class FieldCoverageResponseDto {
+  @ApiProperty() total_recipients: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'object' }, example: { email: { present: 812, missing: 435 } } })
+  coverage: Record<string, { present: number; missing: number }>;
+}
+
+export class RenderPreviewResponseDto {
+  @ApiProperty({ format: 'uuid' }) campaign_id: string;
+  @ApiProperty({ format: 'uuid' }) sample_contact_id: string;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) resolved_components: Array<Record<string, unknown>>;
+  @ApiProperty({ type: [String] }) missing_variables: string[];
+}

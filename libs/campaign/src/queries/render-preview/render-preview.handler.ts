@@ -1,0 +1,36 @@
+import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { GetContactQuery, SampleAudienceQuery } from '@app/audience';
+import { NotFoundError } from '@app/platform';
+import { CampaignRepository } from '../../database/campaign.repository';
+import { CampaignReferences } from '../../commands/campaign-references';
+import { AudienceEmptyError } from '../../domain/campaign.errors';
+import { compileRenderer } from '../../domain/template-renderer';
+import { RenderPreviewQuery } from './render-preview.query';
+
+@QueryHandler(RenderPreviewQuery)
+export class RenderPreviewHandler implements IQueryHandler<RenderPreviewQuery> {
+  constructor(
+    private readonly campaigns: CampaignRepository,
+    private readonly refs: CampaignReferences,
+    private readonly queries: QueryBus,
+  ) {}
+
+  async execute({ workspaceId, campaignId, sampleContactId }: RenderPreviewQuery) {
+    const campaign = (await this.campaigns.findById(workspaceId, campaignId)).snapshot();
+    const template = await this.refs.template(workspaceId, campaign.templateId);
+    const contact = sampleContactId
+      ? await this.queries.execute(new GetContactQuery(workspaceId, sampleContactId))
+      : (await this.queries.execute(new SampleAudienceQuery(await this.campaigns.audienceSpec(workspaceId, campaignId), 1)))[0];
+    if (!contact) {
+      if (sampleContactId) throw new NotFoundError('Contact', sampleContactId);
+      throw new AudienceEmptyError('The campaign audience has no messageable contact to preview with');
+    }
+    const rendered = compileRenderer(template, campaign.variableMapping)(contact);
+    return {
+      campaign_id: campaign.id,
+      sample_contact_id: contact.id,
+      resolved_components: rendered.resolved,
+      missing_variables: rendered.missing,
+    };
+  }
+}

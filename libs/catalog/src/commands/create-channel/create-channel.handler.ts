@@ -1,0 +1,41 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Env, SecretBox } from '@app/platform';
+import { randomUUID } from 'node:crypto';
+import { ChannelEntity } from '../../database/channel.entity';
+import { ChannelRepository } from '../../database/channel.repository';
+import { CatalogPresenter } from '../../queries/catalog.presenter';
+import { CreateChannelCommand } from './create-channel.command';
+
+/** Meta's default throughput for a business phone number (upgraded numbers reach 1000). */
+const DEFAULT_MESSAGES_PER_SECOND = 80;
+
+@CommandHandler(CreateChannelCommand)
+export class CreateChannelHandler implements ICommandHandler<CreateChannelCommand> {
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly secrets: SecretBox,
+    private readonly presenter: CatalogPresenter,
+    private readonly env: Env,
+  ) {}
+
+  async execute({ workspaceId, input }: CreateChannelCommand) {
+    const now = new Date();
+    const row = Object.assign(new ChannelEntity(), {
+      id: randomUUID(),
+      workspaceId,
+      name: input.name,
+      phoneNumberId: input.phoneNumberId,
+      wabaId: input.wabaId,
+      // The client appends `/{version}/…`, so a trailing slash would double it.
+      apiBaseUrl: (input.apiBaseUrl ?? this.env.WHATSAPP_API_BASE_URL).replace(/\/+$/, ''),
+      accessTokenCiphertext: this.secrets.encrypt(input.accessToken),
+      appSecretCiphertext: this.secrets.encrypt(input.appSecret),
+      messagesPerSecond: input.messagesPerSecond ?? DEFAULT_MESSAGES_PER_SECOND,
+      messagingLimit: input.messagingLimit ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.channels.insert(row);
+    return this.presenter.channel(row);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { KeysetPosition } from '@app/platform';
+import { DataSource } from 'typeorm';
+import { ChannelAlreadyExistsError } from '../domain/catalog.errors';
+import { ChannelEntity } from './channel.entity';
+import { violatedUniqueConstraint } from './unique-violation';
+
+@Injectable()
+export class ChannelRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(row: ChannelEntity): Promise<void> {
+    try {
+      await this.db.getRepository(ChannelEntity).insert(row);
+    } catch (err) {
+      if (violatedUniqueConstraint(err) !== null) throw new ChannelAlreadyExistsError(row.phoneNumberId);
+      throw err;
+    }
+  }
+
+  findById(workspaceId: string, id: string): Promise<ChannelEntity | null> {
+    return this.db.getRepository(ChannelEntity).findOneBy({ workspaceId, id });
+  }
+
+  /** At most `limit` channels of the workspace, oldest first. */
+  firstOf(workspaceId: string, limit: number): Promise<ChannelEntity[]> {
+    return this.db.getRepository(ChannelEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
+  }
+
+  list(workspaceId: string, opts: { after: KeysetPosition | null; limit: number }): Promise<ChannelEntity[]> {
+    const qb = this.db
+      .getRepository(ChannelEntity)
+      .createQueryBuilder('c')
+      .where('c.workspace_id = :workspaceId', { workspaceId })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(opts.limit + 1);
+    if (opts.after) qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', opts.after);
+    return qb.getMany();
+  }
+
+  /** Across workspaces: Meta identifies the channel of an inbound event by these ids only. */
+  findByPhoneNumberId(phoneNumberId: string): Promise<ChannelEntity[]> {
+    return this.db.getRepository(ChannelEntity).find({ where: { phoneNumberId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findByWabaId(wabaId: string): Promise<ChannelEntity[]> {
+    return this.db.getRepository(ChannelEntity).find({ where: { wabaId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async delete(workspaceId: string, id: string): Promise<boolean> {
+    const res = await this.db.getRepository(ChannelEntity).delete({ workspaceId, id });
+    return !!res.affected;
+  }
+}

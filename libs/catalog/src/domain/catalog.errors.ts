@@ -1,0 +1,47 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError, NotFoundError } from '@app/platform';
+import type { TemplateProblem } from './template-components';
+
+export class InvalidTemplateError extends DomainError {
+  readonly code = 'INVALID_TEMPLATE';
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor(problems: TemplateProblem[]) {
+    super(`Invalid template: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems);
+  }
+}
+
+export class TemplateNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('Template', id);
+  }
+}
+
+export class TemplateAlreadyExistsError extends DomainError {
+  readonly code = 'TEMPLATE_ALREADY_EXISTS';
+  readonly status = HttpStatus.CONFLICT;
+}
+
+export class ChannelNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('Channel', id);
+  }
+}
+
+export class ChannelAlreadyExistsError extends DomainError {
+  readonly code = 'CHANNEL_ALREADY_EXISTS';
+  readonly status = HttpStatus.CONFLICT;
+  constructor(phoneNumberId: string) {
+    super(`A channel with phone_number_id ${phoneNumberId} already exists in this workspace`, { phone_number_id: phoneNumberId });
+  }
+}
+
+export class ChannelRequiredError extends DomainError {
+  readonly code = 'CHANNEL_REQUIRED';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+}
+
+/** The Graph API refused or failed the template sync; nothing was changed. */
+export class TemplateSyncFailedError extends DomainError {
+  readonly code = 'TEMPLATE_SYNC_FAILED';
+  readonly status = HttpStatus.BAD_GATEWAY;
+}

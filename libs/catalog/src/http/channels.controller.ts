@@ -1,0 +1,75 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { CreateChannelCommand } from '../commands/create-channel/create-channel.command';
+import { DeleteChannelCommand } from '../commands/delete-channel/delete-channel.command';
+import { GetChannelQuery } from '../queries/get-channel/get-channel.query';
+import { ListChannelsQuery } from '../queries/list-channels/list-channels.query';
+import { ChannelListResponseDto, ChannelResponseDto } from './dto/channel.response.dto';
+import { CreateChannelDto } from './dto/create-channel.dto';
+import { IdempotencyHeader } from './templates.controller';
+
+/** Every channel endpoint needs `channels:write`, reads included: they expose sender configuration. */
+@ApiTags('Channels')
+@Controller('channels')
+export class ChannelsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Scopes('channels:write')
+  @IdempotencyHeader()
+  @ApiOperation({
+    summary: 'Register a WhatsApp sender (one business phone number)',
+    description:
+      '`access_token` and `app_secret` are encrypted at rest and never returned. phone_number_id is unique per workspace: ' +
+      '409 CHANNEL_ALREADY_EXISTS.',
+  })
+  @ApiCreatedResponse({ type: ChannelResponseDto })
+  @ApiErrors(400, [409, 'CHANNEL_ALREADY_EXISTS, or IDEMPOTENCY_KEY_IN_USE'], [422, 'IDEMPOTENCY_KEY_REUSED'])
+  create(@WorkspaceId() ws: string, @Body() dto: CreateChannelDto) {
+    return this.commands.execute(
+      new CreateChannelCommand(ws, {
+        name: dto.name,
+        phoneNumberId: dto.phone_number_id,
+        wabaId: dto.waba_id,
+        accessToken: dto.access_token,
+        appSecret: dto.app_secret,
+        apiBaseUrl: dto.api_base_url,
+        messagesPerSecond: dto.messages_per_second,
+        messagingLimit: dto.messaging_limit,
+      }),
+    );
+  }
+
+  @Get()
+  @Scopes('channels:write')
+  @ApiOperation({ summary: 'List channels, newest first' })
+  @ApiOkResponse({ type: ChannelListResponseDto })
+  @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'])
+  list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
+    return this.queries.execute(new ListChannelsQuery(ws, q.limit, q.cursor));
+  }
+
+  @Get(':id')
+  @Scopes('channels:write')
+  @ApiOperation({ summary: 'Get a channel (without its secrets)' })
+  @ApiOkResponse({ type: ChannelResponseDto })
+  @ApiErrors([400, 'The id is not a UUID'], 404)
+  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.execute(new GetChannelQuery(ws, id));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Scopes('channels:write')
+  @ApiOperation({ summary: 'Delete a channel', description: 'Campaigns that still point at it can no longer send.' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors([400, 'The id is not a UUID'], 404)
+  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.commands.execute(new DeleteChannelCommand(ws, id));
+  }
+}

@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { addTransition, RecipientStatus, StatsDelta } from '../domain/recipient-status';
+import { RecipientErrorCode } from '../domain/dispatch.errors';
+
+export interface ClaimedRecipient {
+  id: string;
+  contactId: string;
+  phone: string;
+  contactData: { first_name?: string | null; last_name?: string | null; email?: string | null; custom_fields?: Record<string, unknown> };
+  attempts: number;
+}
+
+/** What one send (or render) came to, recorded in bulk. `pending` puts the row back for a later attempt. */
+export interface Outcome {
+  id: string;
+  status: RecipientStatus.SENT | RecipientStatus.FAILED | RecipientStatus.SKIPPED | RecipientStatus.PENDING;
+  wamid?: string | null;
+  code?: string | null;
+  message?: string | null;
+  variables?: Record<string, string> | null;
+  countAttempt?: boolean;
+  nextAttemptAt?: Date | null;
+}
+
+/** A status reported by WhatsApp's webhook, matched by wamid or, for a send whose answer was lost, by recipient id. */
+export interface StatusReport {
+  wamid: string;
+  recipientId: string | null;
+  status: RecipientStatus.SENT | RecipientStatus.DELIVERED | RecipientStatus.READ | RecipientStatus.FAILED;
+  at: Date;
+  code?: string | null;
+  message?: string | null;
+}
+
+export type DeltasByCampaign = Map<string, StatsDelta>;
+
+const E164 = '^\\+[1-9][0-9]{6,14}$';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** Concurrent bulk writers (sends, webhooks, sweeps) can deadlock; Postgres aborts one, which simply retries. */
+async function retryOnDeadlock<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const code = (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
+      if (i >= tries || (code !== '40P01' && code !== '40001')) throw e;
+      await new Promise((r) => setTimeout(r, 10 * i + Math.random() * 20));
+    }
+  }
+}
+
+function collect(rows: Array<{ campaign_id: string; old_status: RecipientStatus | null; status: RecipientStatus; n?: number }>): DeltasByCampaign {
+  const out: DeltasByCampaign = new Map();
+  for (const r of rows) {
+    const acc = out.get(r.campaign_id) ?? {};
+    addTransition(acc, r.old_status, r.status, Number(r.n ?? 1));
+    out.set(r.campaign_id, acc);
+  }
+  return out;
+}
+
+/**
+ * The recipient rows of running campaigns: every write is set-based and reports how the stats counters
+ * moved, so Analytics can keep them without rescanning.
+ */
+@Injectable()
+export class RecipientLedger {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Inserts one row per contact of the audience in one statement (idempotent: contacts already there are
+   * left alone, so it can run again after an audience change or a crash). Opted-out and invalid numbers
+   * become `skipped` rows with their code.
+   */
+  async materialise(
+    campaignId: string,
+    workspaceId: string,
+    audienceKey: string,
+    audience: { sql: string; params: unknown[] },
+  ): Promise<DeltasByCampaign> {
+    return this.db.transaction(async (m) => {
+      const rows = await m.query(
+        `WITH ins AS (
+           INSERT INTO campaign_recipients (id, campaign_id, workspace_id, contact_id, phone, contact_data, status, error_code, error_message)
+           SELECT gen_random_uuid(), $1::uuid, $2::uuid, a.contact_id, a.phone,
+                  jsonb_build_object('first_name', a.first_name, 'last_name', a.last_name, 'email', a.email, 'custom_fields', a.custom_fields),
+                  CASE WHEN a.opted_out OR a.phone !~ '${E164}' THEN 'skipped' ELSE 'pending' END,
+                  CASE WHEN a.opted_out THEN '${RecipientErrorCode.OPTED_OUT}' WHEN a.phone !~ '${E164}' THEN '${RecipientErrorCode.INVALID_PHONE}' END,
+                  CASE WHEN a.opted_out THEN 'Contact opted out' WHEN a.phone !~ '${E164}' THEN 'Not a valid E.164 number' END
+             FROM (${audience.sql}) a
+           ON CONFLICT (campaign_id, contact_id) DO NOTHING
+           RETURNING status)
+         SELECT $1::text AS campaign_id, NULL AS old_status, status, count(*)::int AS n FROM ins GROUP BY status`,
+        [campaignId, workspaceId, ...audience.params],
+      );
+      await m.query(
+        `INSERT INTO dispatch_runs (campaign_id, audience_key) VALUES ($1, $2)
+         ON CONFLICT (campaign_id) DO UPDATE SET audience_key = EXCLUDED.audience_key, materialised_at = now()`,
+        [campaignId, audienceKey],
+      );
+      return collect(rows);
+    });
+  }
+
+  /** Which audience the campaign's rows were last materialised from (null: never). */
+  async materialisedAudience(campaignId: string): Promise<string | null> {
+    const [row] = await this.db.query(`SELECT audience_key FROM dispatch_runs WHERE campaign_id = $1`, [campaignId]);
+    return row?.audience_key ?? null;
+  }
+
+  async countRecipients(campaignId: string): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1`, [campaignId]);
+    return row.n;
+  }
+
+  /** Claims up to `limit` due pending rows for this process; SKIP LOCKED lets several workers share a campaign. */
+  async claim(campaignId: string, limit: number): Promise<ClaimedRecipient[]> {
+    const rows = await this.db.query(
+      `UPDATE campaign_recipients r SET status = 'queued', claimed_at = now(), updated_at = now()
+        WHERE r.id IN (SELECT id FROM campaign_recipients
+                        WHERE campaign_id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+                        ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING r.id, r.contact_id, r.phone, r.contact_data, r.attempts`,
+      [campaignId, limit],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id as string,
+      contactId: r.contact_id as string,
+      phone: r.phone as string,
+      contactData: r.contact_data as ClaimedRecipient['contactData'],
+      attempts: r.attempts as number,
+    }));
+  }
+
+  /** Written before the HTTP calls start: from here on a crash leaves rows that must not be resent blindly. */
+  async markSending(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.db.query(`UPDATE campaign_recipients SET status = 'sending', claimed_at = now() WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [ids]);
+  }
+
+  /** Gives claimed rows that were never attempted back to the pool (pause, stop, shutdown). */
+  async release(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.db.query(`UPDATE campaign_recipients SET status = 'pending', claimed_at = NULL WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [ids]);
+  }
+
+  /** Records send outcomes; rows a status webhook already moved on are left as the webhook set them. */
+  async record(outcomes: Outcome[]): Promise<DeltasByCampaign> {
+    if (!outcomes.length) return new Map();
+    const rows = await retryOnDeadlock(() => this.db.query(
+      `UPDATE campaign_recipients r SET
+          status = v.status,
+          message_id = COALESCE(v.wamid, r.message_id),
+          error_code = v.code,
+          error_message = v.msg,
+          variables = COALESCE(v.vars, r.variables),
+          attempts = r.attempts + v.inc,
+          next_attempt_at = v.next_at,
+          claimed_at = CASE WHEN v.status = 'pending' THEN NULL ELSE r.claimed_at END,
+          sent_at = CASE WHEN v.status = 'sent' THEN COALESCE(r.sent_at, now()) ELSE r.sent_at END,
+          failed_at = CASE WHEN v.status = 'failed' THEN now() ELSE r.failed_at END,
+          updated_at = now()
+        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::int[], $8::timestamptz[])
+               AS v(id, status, wamid, code, msg, vars, inc, next_at),
+             (SELECT id, status AS old_status FROM campaign_recipients WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) o
+       WHERE r.id = v.id AND o.id = v.id AND o.old_status IN ('queued', 'sending')
+       RETURNING r.campaign_id, o.old_status, r.status`,
+      [
+        outcomes.map((o) => o.id),
+        outcomes.map((o) => o.status),
+        outcomes.map((o) => o.wamid ?? null),
+        outcomes.map((o) => o.code ?? null),
+        outcomes.map((o) => o.message?.slice(0, 1000) ?? null),
+        outcomes.map((o) => (o.variables ? JSON.stringify(o.variables) : null)),
+        outcomes.map((o) => (o.countAttempt ? 1 : 0)),
+        outcomes.map((o) => o.nextAttemptAt ?? null),
+      ],
+    ));
+    return collect(rows);
+  }
+
+  /**
+   * Applies WhatsApp status reports, only ever forwards (sent < delivered < read; failed only before
+   * delivery). A row failed as DISPATCH_UNCERTAIN is corrected when proof of the send arrives.
+   */
+  async applyStatuses(reports: StatusReport[]): Promise<DeltasByCampaign> {
+    if (!reports.length) return new Map();
+    const rows = await retryOnDeadlock(() => this.db.query(
+      `WITH v AS (
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
+                  AS v(wamid, rid, status, at, code, msg)),
+       m AS (
+         SELECT DISTINCT ON (r.id) r.id, v.*
+           FROM v JOIN campaign_recipients r
+             ON r.message_id = v.wamid OR (r.id = v.rid AND (r.message_id IS NULL OR r.message_id = v.wamid))
+          ORDER BY r.id, CASE v.status WHEN 'read' THEN 4 WHEN 'delivered' THEN 3 WHEN 'failed' THEN 2 ELSE 1 END DESC),
+       locked AS (SELECT r.id, r.status, r.error_code FROM campaign_recipients r WHERE r.id IN (SELECT id FROM m) ORDER BY r.id FOR UPDATE)
+       UPDATE campaign_recipients r SET
+          status = m.status,
+          message_id = COALESCE(r.message_id, m.wamid),
+          error_code = CASE WHEN m.status = 'failed' THEN m.code ELSE NULL END,
+          error_message = CASE WHEN m.status = 'failed' THEN m.msg ELSE NULL END,
+          sent_at = COALESCE(r.sent_at, CASE WHEN m.status <> 'failed' THEN m.at END),
+          delivered_at = COALESCE(r.delivered_at, CASE WHEN m.status IN ('delivered', 'read') THEN m.at END),
+          read_at = COALESCE(r.read_at, CASE WHEN m.status = 'read' THEN m.at END),
+          failed_at = CASE WHEN m.status = 'failed' THEN m.at ELSE NULL END,
+          updated_at = now()
+         FROM m, locked
+        WHERE r.id = m.id AND locked.id = m.id
+          AND (
+            (m.status IN ('sent', 'delivered', 'read') AND (
+               (locked.status IN ('pending', 'queued', 'sending')) OR
+               (locked.status = 'sent' AND m.status IN ('delivered', 'read')) OR
+               (locked.status = 'delivered' AND m.status = 'read') OR
+               (locked.status = 'failed' AND locked.error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}')))
+            OR (m.status = 'failed' AND locked.status IN ('queued', 'sending', 'sent')))
+        RETURNING r.campaign_id, locked.status AS old_status, r.status`,
+      [
+        reports.map((r) => r.wamid),
+        reports.map((r) => (r.recipientId && UUID.test(r.recipientId) ? r.recipientId : null)),
+        reports.map((r) => r.status),
+        reports.map((r) => r.at),
+        reports.map((r) => r.code ?? null),
+        reports.map((r) => r.message?.slice(0, 1000) ?? null),
+      ],
+    ));
+    return collect(rows);
+  }
+
+  /** Sends whose outcome stayed unknown too long (the process died mid-call and no webhook came). */
+  async failUncertain(olderThanMs: number): Promise<DeltasByCampaign> {
+    const rows = await this.db.query(
+      `UPDATE campaign_recipients SET status = 'failed', error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}',
+              error_message = 'The send was interrupted and WhatsApp never reported it', failed_at = now(), updated_at = now()
+        WHERE status = 'sending' AND claimed_at < now() - ($1::int * interval '1 millisecond')
+        RETURNING campaign_id, 'sending' AS old_status, status`,
+      [olderThanMs],
+    );
+    return collect(rows);
+  }
+
+  /** Claimed rows whose claimer vanished before attempting them: safe to hand out again. */
+  async releaseStale(olderThanMs: number): Promise<void> {
+    await this.db.query(
+      `UPDATE campaign_recipients SET status = 'pending', claimed_at = NULL
+        WHERE status = 'queued' AND claimed_at < now() - ($1::int * interval '1 millisecond')`,
+      [olderThanMs],
+    );
+  }
+
+  /** Whether anything is left to do, and when the earliest delayed retry falls due. */
+  async progress(campaignId: string): Promise<{ open: number; dueNow: number; nextAttemptAt: Date | null }> {
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS open,
+              count(*) FILTER (WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now()))::int AS due_now,
+              min(next_attempt_at) FILTER (WHERE status = 'pending' AND next_attempt_at > now()) AS next_attempt_at
+         FROM campaign_recipients WHERE campaign_id = $1 AND status IN ('pending', 'queued', 'sending')`,
+      [campaignId],
+    );
+    return { open: row.open, dueNow: row.due_now, nextAttemptAt: row.next_attempt_at };
+  }
+
+  /** Every recipient status count of a campaign, in one set-based pass (refresh-metrics). */
+  async countByStatus(campaignId: string): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; n: number }> = await this.db.query(
+      `SELECT status, count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1 GROUP BY status`,
+      [campaignId],
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+}

@@ -1,0 +1,48 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { WhatsAppModule } from '@app/whatsapp';
+import { ApplyWhatsAppWebhookHandler } from './commands/apply-whatsapp-webhook/apply-whatsapp-webhook.handler';
+import { CancelScheduledStartHandler } from './commands/cancel-scheduled-start/cancel-scheduled-start.handler';
+import { MaterialiseAudienceHandler } from './commands/materialise-audience/materialise-audience.handler';
+import { ScheduleStartHandler } from './commands/schedule-start/schedule-start.handler';
+import { RecipientLedger } from './database/recipient-ledger';
+import { DISPATCH_QUEUE, DispatchQueue } from './dispatch-queue';
+import { WhatsAppWebhookController } from './http/whatsapp-webhook.controller';
+import { DISPATCH_QUERY_HANDLERS } from './queries';
+import { CampaignDispatchSaga } from './sagas/campaign-dispatch.saga';
+import { StatsPublisher } from './stats-publisher';
+import { CampaignLock } from './worker/campaign-lock';
+import { ChannelRateLimiter } from './worker/channel-rate-limiter';
+import { DispatchProcessor } from './worker/dispatch.processor';
+import { Dispatcher } from './worker/dispatcher';
+import { EngineCommands } from './worker/engine-commands';
+import { Materialiser } from './worker/materialiser';
+import { Reconciler } from './worker/reconciler';
+
+const queue = BullModule.registerQueue({ name: DISPATCH_QUEUE });
+
+/** API side: lifecycle saga, queue producers, inbound WhatsApp webhooks and recipient queries. */
+@Module({
+  imports: [queue],
+  controllers: [WhatsAppWebhookController],
+  providers: [
+    RecipientLedger,
+    DispatchQueue,
+    StatsPublisher,
+    CampaignDispatchSaga,
+    MaterialiseAudienceHandler,
+    ScheduleStartHandler,
+    CancelScheduledStartHandler,
+    ApplyWhatsAppWebhookHandler,
+    ...DISPATCH_QUERY_HANDLERS,
+  ],
+  exports: [RecipientLedger, DispatchQueue, StatsPublisher, queue],
+})
+export class DispatchModule {}
+
+/** Worker side: the queue processor that materialises audiences, pumps sends and sweeps. */
+@Module({
+  imports: [DispatchModule, WhatsAppModule],
+  providers: [DispatchProcessor, Dispatcher, Materialiser, Reconciler, EngineCommands, ChannelRateLimiter, CampaignLock],
+})
+export class DispatchWorkerModule {}

@@ -1,0 +1,28 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '@app/platform';
+
+export class InvalidWebhookSignatureError extends DomainError {
+  readonly code = 'INVALID_SIGNATURE';
+  readonly status = HttpStatus.UNAUTHORIZED;
+}
+
+export class WebhookVerificationFailedError extends DomainError {
+  readonly code = 'VERIFICATION_FAILED';
+  readonly status = HttpStatus.FORBIDDEN;
+}
+
+/** Engine-side error codes recorded on recipients (the rest are Meta's numeric codes). */
+export const RecipientErrorCode = {
+  MISSING_VARIABLE: 'MISSING_VARIABLE',
+  DISPATCH_UNCERTAIN: 'DISPATCH_UNCERTAIN',
+  OPTED_OUT: 'OPTED_OUT',
+  INVALID_PHONE: 'INVALID_PHONE',
+  DUPLICATE_PHONE: 'DUPLICATE_PHONE',
+} as const;
+
+/** pause_reason values the engine sets on its own. */
+export const AutoPauseReason = {
+  TEMPLATE_PAUSED: 'TEMPLATE_PAUSED',
+  SPAM_RATE_LIMIT: 'SPAM_RATE_LIMIT',
+  MESSAGING_LIMIT_REACHED: 'MESSAGING_LIMIT_REACHED',
+} as const;

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiErrors, Env, Public, RawBodyRequest } from '@app/platform';
+import { ApplyWhatsAppWebhookCommand } from '../commands/apply-whatsapp-webhook/apply-whatsapp-webhook.command';
+import { WebhookVerificationFailedError } from '../domain/dispatch.errors';
+
+/** Meta's callbacks: the subscription handshake and signed status / template updates. */
+@ApiTags('Inbound WhatsApp webhooks')
+@Public()
+@Controller('webhooks/whatsapp')
+export class WhatsAppWebhookController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly env: Env,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "Meta's verification handshake: echoes hub.challenge when hub.verify_token matches" })
+  @ApiErrors([403, 'VERIFICATION_FAILED'])
+  verify(
+    @Query('hub.mode') mode: string,
+    @Query('hub.verify_token') token: string,
+    @Query('hub.challenge') challenge: string,
+    @Res() res: Response,
+  ) {
+    if (mode !== 'subscribe' || token !== this.env.WHATSAPP_VERIFY_TOKEN) {
+      throw new WebhookVerificationFailedError('hub.mode must be subscribe and hub.verify_token must match');
+    }
+    res.status(200).type('text/plain').send(String(challenge ?? ''));
+  }
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Status and template updates from WhatsApp, signed with X-Hub-Signature-256 (HMAC-SHA256 of the raw body)' })
+  @ApiErrors([401, 'INVALID_SIGNATURE'])
+  receive(@Req() req: RawBodyRequest, @Headers('x-hub-signature-256') signature: string | undefined, @Body() body: unknown) {
+    return this.commands.execute(new ApplyWhatsAppWebhookCommand(req.rawBody ?? Buffer.alloc(0), signature, body));
+  }
+}

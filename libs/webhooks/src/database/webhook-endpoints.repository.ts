@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { KeysetPosition } from '@app/platform';
+import { Repository } from 'typeorm';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+
+@Injectable()
+export class WebhookEndpointsRepository {
+  constructor(@InjectRepository(WebhookEndpointEntity) private readonly rows: Repository<WebhookEndpointEntity>) {}
+
+  async insert(endpoint: WebhookEndpointEntity): Promise<void> {
+    await this.rows.insert(endpoint);
+  }
+
+  findInWorkspace(workspaceId: string, id: string): Promise<WebhookEndpointEntity | null> {
+    return this.rows.findOneBy({ id, workspaceId });
+  }
+
+  /** For the delivery worker, which acts on ids it took from its own tables. */
+  findById(id: string): Promise<WebhookEndpointEntity | null> {
+    return this.rows.findOneBy({ id });
+  }
+
+  async delete(workspaceId: string, id: string): Promise<boolean> {
+    const res = await this.rows.delete({ id, workspaceId });
+    return !!res.affected;
+  }
+
+  list(workspaceId: string, after: KeysetPosition | null, limit: number): Promise<WebhookEndpointEntity[]> {
+    const qb = this.rows
+      .createQueryBuilder('e')
+      .where('e.workspace_id = :workspaceId', { workspaceId })
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(limit + 1);
+    if (after) qb.andWhere('(e.created_at, e.id) < (:createdAt, :id)', after);
+    return qb.getMany();
+  }
+}

@@ -1,0 +1,27 @@
+/** The campaign.* events of the reference's "Webhooks" table, the only ones an endpoint can subscribe to. */
+export const CAMPAIGN_EVENT_TYPES = [
+  'campaign.created',
+  'campaign.scheduled',
+  'campaign.started',
+  'campaign.paused',
+  'campaign.resumed',
+  'campaign.stopped',
+  'campaign.completed',
+  'campaign.failed',
+] as const;
+
+export const ALL_EVENTS = '*';
+export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, ALL_EVENTS];
+
+/** Sent only by POST /webhooks/{id}/test, whatever the endpoint subscribed to. */
+export const TEST_EVENT_TYPE = 'webhook.test';
+
+/** `*` subsumes every other name, so a subscription is stored either as `['*']` or as distinct names. */
+export function normalizeSubscription(events: string[]): string[] {
+  return events.includes(ALL_EVENTS) ? [ALL_EVENTS] : [...new Set(events)];
+}
+
+/** The exact bytes sent (and signed) for every attempt of an event. */
+export function eventBody(event: { id: string; type: string; createdAt: Date; data: unknown }): string {
+  return JSON.stringify({ id: event.id, type: event.type, created_at: event.createdAt.toISOString(), data: event.data });
+}

@@ -1,0 +1,95 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { CreateWebhookCommand } from '../commands/create-webhook/create-webhook.command';
+import { DeleteWebhookCommand } from '../commands/delete-webhook/delete-webhook.command';
+import { SendTestEventCommand } from '../commands/send-test-event/send-test-event.command';
+import { GetWebhookQuery } from '../queries/get-webhook/get-webhook.query';
+import { ListWebhookDeliveriesQuery } from '../queries/list-deliveries/list-deliveries.query';
+import { ListWebhooksQuery } from '../queries/list-webhooks/list-webhooks.query';
+import { CreateWebhookDto } from './dto/create-webhook.dto';
+import {
+  CreatedWebhookResponseDto,
+  WebhookDeliveryListResponseDto,
+  WebhookDeliveryResponseDto,
+  WebhookListResponseDto,
+  WebhookResponseDto,
+} from './dto/webhook.response.dto';
+
+const IdempotencyHeader = () =>
+  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first response for 24 h (1-255 chars)' });
+
+@ApiTags('Webhooks')
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Scopes('webhooks:write')
+  @IdempotencyHeader()
+  @ApiOperation({
+    summary: 'Register an endpoint for campaign.* events',
+    description:
+      'Events `{id, type, created_at, data: {campaign}}` are POSTed signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, ' +
+      '`webhook-signature`), at least once, in order per campaign, retried on non-2xx or timeout (10 s) on the schedule now, 5 s, 5 min, ' +
+      '30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h with ±10 % jitter, `Retry-After` honoured; `410 Gone` disables the endpoint. ' +
+      'The `secret` is in this response only.',
+  })
+  @ApiCreatedResponse({ type: CreatedWebhookResponseDto })
+  @ApiErrors([400, 'VALIDATION_FAILED, WEBHOOK_URL_NOT_ALLOWED (non-public address), WEBHOOK_URL_UNRESOLVABLE'], 409, 422)
+  create(@WorkspaceId() ws: string, @Body() dto: CreateWebhookDto) {
+    return this.commands.execute(new CreateWebhookCommand(ws, { url: dto.url, events: dto.events, description: dto.description }));
+  }
+
+  @Get()
+  @Scopes('webhooks:read')
+  @ApiOperation({ summary: 'List endpoints, newest first (without secrets)' })
+  @ApiOkResponse({ type: WebhookListResponseDto })
+  @ApiErrors(400)
+  list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
+    return this.queries.execute(new ListWebhooksQuery(ws, q.limit, q.cursor));
+  }
+
+  @Get(':id')
+  @Scopes('webhooks:read')
+  @ApiOperation({ summary: 'Get an endpoint (without its secret)' })
+  @ApiOkResponse({ type: WebhookResponseDto })
+  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
+  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.queries.execute(new GetWebhookQuery(ws, id));
+  }
+
+  @Delete(':id')
+  @Scopes('webhooks:write')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete an endpoint and its delivery history; pending deliveries are dropped' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
+  async delete(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.commands.execute(new DeleteWebhookCommand(ws, id));
+  }
+
+  @Get(':id/deliveries')
+  @Scopes('webhooks:read')
+  @ApiOperation({ summary: "An endpoint's deliveries, newest first: status, attempts, last response" })
+  @ApiOkResponse({ type: WebhookDeliveryListResponseDto })
+  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
+  deliveries(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto) {
+    return this.queries.execute(new ListWebhookDeliveriesQuery(ws, id, q.limit, q.cursor));
+  }
+
+  @Post(':id/test')
+  @Scopes('webhooks:write')
+  @IdempotencyHeader()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Queue a signed `webhook.test` event to this endpoint; follow it in its deliveries' })
+  @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
+  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'], [409, 'WEBHOOK_DISABLED, or idempotency key in use'], 422)
+  test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.commands.execute(new SendTestEventCommand(ws, id));
+  }
+}

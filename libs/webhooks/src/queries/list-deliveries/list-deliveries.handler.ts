@@ -1,0 +1,22 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { decodeCursor, paginate } from '@app/platform';
+import { WebhookDeliveriesRepository } from '../../database/webhook-deliveries.repository';
+import { WebhookEndpointsRepository } from '../../database/webhook-endpoints.repository';
+import { WebhookNotFoundError } from '../../domain/webhooks.errors';
+import { presentDelivery } from '../webhook.presenter';
+import { ListWebhookDeliveriesQuery } from './list-deliveries.query';
+
+@QueryHandler(ListWebhookDeliveriesQuery)
+export class ListWebhookDeliveriesHandler implements IQueryHandler<ListWebhookDeliveriesQuery> {
+  constructor(
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly deliveries: WebhookDeliveriesRepository,
+  ) {}
+
+  async execute({ workspaceId, webhookId, limit, cursor }: ListWebhookDeliveriesQuery) {
+    const after = decodeCursor(cursor);
+    if (!(await this.endpoints.findInWorkspace(workspaceId, webhookId))) throw new WebhookNotFoundError(webhookId);
+    const { items, next_cursor } = paginate(await this.deliveries.listForEndpoint(webhookId, after, limit), limit);
+    return { data: items.map(presentDelivery), next_cursor };
+  }
+}
