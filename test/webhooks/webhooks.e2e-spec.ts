@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Webhook } from 'standardwebhooks';
 import { API, createTestApp, createWorkspaceKey, TestApp, TestKey } from '../support/app';
+import { createWorld, ORDER_MAPPING } from '../support/world';
 import { LIFECYCLE, recordCampaignEvents, waitFor, WebhookReceiver } from './webhook-receiver';
 
 /** Ten attempts, as in Standard Webhooks' schedule, but in milliseconds. */
@@ -240,6 +241,34 @@ describe('outbound webhooks (e2e)', () => {
       expect(await deliveries(k, ep.id)).toHaveLength(2);
       const test = await t.http().post(`${API}/webhooks/${ep.id}/test`).set(k.auth).expect(409);
       expect(test.body.code).toBe('WEBHOOK_DISABLED');
+    });
+
+    it('delivers the events of campaign state changes made through the API, with the campaign object as data', async () => {
+      const w = await createWorld(t, { contacts: 1 });
+      try {
+        const r = await receiver();
+        const ep = await createEndpoint(w.key, r.url);
+        const http = () => t.http().set(w.key.auth);
+        const c = await http()
+          .post(`${API}/campaigns`)
+          .send({ name: 'May launch', template_id: w.templateId, variable_mapping: ORDER_MAPPING, audience: { groups: [w.groupId] } })
+          .expect(201);
+        const id = c.body.id;
+        await http().post(`${API}/campaigns/${id}/schedule`).send({ scheduled_at: new Date(Date.now() + 3_600_000).toISOString() }).expect(200);
+        await http().post(`${API}/campaigns/${id}/pause`).expect(200);
+        await http().post(`${API}/campaigns/${id}/resume`).expect(200);
+        const stopped = (await http().post(`${API}/campaigns/${id}/stop`).expect(200)).body;
+
+        const expected = ['campaign.created', 'campaign.scheduled', 'campaign.paused', 'campaign.resumed', 'campaign.stopped'];
+        await waitFor(() => r.received.length >= expected.length, { what: 'the lifecycle events' });
+        expect(r.types()).toEqual(expected);
+        for (const x of r.received) expect(verify(ep.secret, x)).toEqual(x.json);
+        expect(r.received.map((x) => x.json.data.campaign.status)).toEqual(['DRAFT', 'SCHEDULED', 'PAUSED', 'SCHEDULED', 'STOPPED']);
+        const last = r.received[r.received.length - 1].json.data.campaign;
+        expect(last).toMatchObject({ id, name: 'May launch', status: 'STOPPED', template_id: w.templateId, updated_at: stopped.updated_at });
+      } finally {
+        await w.sandbox.close();
+      }
     });
 
     it('sends a signed webhook.test event on demand', async () => {

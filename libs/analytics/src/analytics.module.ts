@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { RefreshCampaignStatsHandler } from './commands/refresh-campaign-stats/refresh-campaign-stats.handler';
 import { ApplyStatsDeltaHandler } from './events/apply-stats-delta.handler';
+import { AnalyticsController } from './http/analytics.controller';
 import { GetCampaignStatsHandler } from './queries/get-campaign-stats/get-campaign-stats.handler';
+import { GetErrorRecipientsHandler } from './queries/get-error-recipients/get-error-recipients.handler';
+import { GetErrorSummaryHandler } from './queries/get-error-summary/get-error-summary.handler';
 
 @Module({
-  providers: [GetCampaignStatsHandler, ApplyStatsDeltaHandler],
+  controllers: [AnalyticsController],
+  providers: [GetCampaignStatsHandler, ApplyStatsDeltaHandler, RefreshCampaignStatsHandler, GetErrorSummaryHandler, GetErrorRecipientsHandler],
 })
 export class AnalyticsModule {}

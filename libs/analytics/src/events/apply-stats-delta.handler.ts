@@ -3,8 +3,7 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RecipientStatsChangedEvent } from '@app/dispatch';
 import { DataSource } from 'typeorm';
-
-const COUNTERS = ['total', 'sent', 'delivered', 'read', 'failed', 'pending', 'skipped'] as const;
+import { STATS_COUNTERS as COUNTERS } from '../queries/get-campaign-stats/get-campaign-stats.query';
 
 /** Keeps campaign_stats current from Dispatch's deltas: one upsert, no scan of recipient rows. */
 @EventsHandler(RecipientStatsChangedEvent)

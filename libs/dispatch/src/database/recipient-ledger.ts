@@ -52,7 +52,15 @@ async function retryOnDeadlock<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
   }
 }
 
-function collect(rows: Array<{ campaign_id: string; old_status: RecipientStatus | null; status: RecipientStatus; n?: number }>): DeltasByCampaign {
+/** TypeORM answers UPDATE … RETURNING as [rows, count] but SELECT/INSERT as rows: one shape for callers. */
+function rowsOf<T = Record<string, any>>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
+type TransitionRow = { campaign_id: string; old_status: RecipientStatus | null; status: RecipientStatus; n?: number };
+
+function collect(rows: TransitionRow[]): DeltasByCampaign {
   const out: DeltasByCampaign = new Map();
   for (const r of rows) {
     const acc = out.get(r.campaign_id) ?? {};
@@ -118,15 +126,15 @@ export class RecipientLedger {
 
   /** Claims up to `limit` due pending rows for this process; SKIP LOCKED lets several workers share a campaign. */
   async claim(campaignId: string, limit: number): Promise<ClaimedRecipient[]> {
-    const rows = await this.db.query(
+    const rows = rowsOf(await this.db.query(
       `UPDATE campaign_recipients r SET status = 'queued', claimed_at = now(), updated_at = now()
         WHERE r.id IN (SELECT id FROM campaign_recipients
                         WHERE campaign_id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                         ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING r.id, r.contact_id, r.phone, r.contact_data, r.attempts`,
       [campaignId, limit],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
+    ));
+    return rows.map((r) => ({
       id: r.id as string,
       contactId: r.contact_id as string,
       phone: r.phone as string,
@@ -150,7 +158,7 @@ export class RecipientLedger {
   /** Records send outcomes; rows a status webhook already moved on are left as the webhook set them. */
   async record(outcomes: Outcome[]): Promise<DeltasByCampaign> {
     if (!outcomes.length) return new Map();
-    const rows = await retryOnDeadlock(() => this.db.query(
+    const rows = rowsOf<TransitionRow>(await retryOnDeadlock(() => this.db.query(
       `UPDATE campaign_recipients r SET
           status = v.status,
           message_id = COALESCE(v.wamid, r.message_id),
@@ -178,7 +186,7 @@ export class RecipientLedger {
         outcomes.map((o) => (o.countAttempt ? 1 : 0)),
         outcomes.map((o) => o.nextAttemptAt ?? null),
       ],
-    ));
+    )));
     return collect(rows);
   }
 
@@ -188,7 +196,7 @@ export class RecipientLedger {
    */
   async applyStatuses(reports: StatusReport[]): Promise<DeltasByCampaign> {
     if (!reports.length) return new Map();
-    const rows = await retryOnDeadlock(() => this.db.query(
+    const rows = rowsOf<TransitionRow>(await retryOnDeadlock(() => this.db.query(
       `WITH v AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
                   AS v(wamid, rid, status, at, code, msg)),
@@ -226,19 +234,19 @@ export class RecipientLedger {
         reports.map((r) => r.code ?? null),
         reports.map((r) => r.message?.slice(0, 1000) ?? null),
       ],
-    ));
+    )));
     return collect(rows);
   }
 
   /** Sends whose outcome stayed unknown too long (the process died mid-call and no webhook came). */
   async failUncertain(olderThanMs: number): Promise<DeltasByCampaign> {
-    const rows = await this.db.query(
+    const rows = rowsOf<TransitionRow>(await this.db.query(
       `UPDATE campaign_recipients SET status = 'failed', error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}',
               error_message = 'The send was interrupted and WhatsApp never reported it', failed_at = now(), updated_at = now()
         WHERE status = 'sending' AND claimed_at < now() - ($1::int * interval '1 millisecond')
         RETURNING campaign_id, 'sending' AS old_status, status`,
       [olderThanMs],
-    );
+    ));
     return collect(rows);
   }
 

@@ -11,6 +11,8 @@ export interface CampaignStats {
   skipped: number;
 }
 
+export const STATS_COUNTERS = ['total', 'sent', 'delivered', 'read', 'failed', 'pending', 'skipped'] as const satisfies ReadonlyArray<keyof CampaignStats>;
+
 export const EMPTY_STATS: Readonly<CampaignStats> = { total: 0, sent: 0, delivered: 0, read: 0, failed: 0, pending: 0, skipped: 0 };
 
 /** Current stats of several campaigns at once (lists read them in one round trip). */

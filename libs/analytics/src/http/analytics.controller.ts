@@ -1,0 +1,119 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
+import { GetCampaignQuery } from '@app/campaign';
+import type { CampaignResponseDto } from '@app/campaign';
+import { ApiErrors, Page, Scopes, WorkspaceId } from '@app/platform';
+import type { Request } from 'express';
+import { Readable } from 'node:stream';
+import { RefreshCampaignStatsCommand } from '../commands/refresh-campaign-stats/refresh-campaign-stats.command';
+import { GetErrorRecipientsQuery } from '../queries/get-error-recipients/get-error-recipients.query';
+import { GetErrorSummaryQuery } from '../queries/get-error-summary/get-error-summary.query';
+import {
+  ErrorRecipientsQueryDto, ErrorRecipientsResponseDto, ErrorSummaryResponseDto, ListRecipientsQueryDto, RecipientDto, RecipientListResponseDto,
+  TimelineQueryDto, TimelineResponseDto,
+} from './dto/analytics.dto';
+import { EXPORT_CHUNK, recipientsCsv } from './recipients-csv';
+
+const CSV = 'text/csv';
+
+@ApiTags('Analytics')
+@Controller('campaigns')
+export class AnalyticsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** The campaign in this workspace (404 CAMPAIGN_NOT_FOUND otherwise): every analytics read is scoped by it. */
+  private campaign(workspaceId: string, campaignId: string): Promise<CampaignResponseDto> {
+    return this.queries.execute(new GetCampaignQuery(workspaceId, campaignId));
+  }
+
+  @Post(':id/refresh-metrics')
+  @HttpCode(200)
+  @Scopes('campaigns:write')
+  @ApiOperation({
+    summary: 'Recompute stats from the recipient rows',
+    description:
+      'Stats normally update in the background as recipients change; this recounts them from the recipient rows in one pass, ' +
+      'overwrites the counters and answers the campaign object with the fresh stats.',
+  })
+  @ApiOkResponse({ description: 'The campaign object', schema: { $ref: getSchemaPath('CampaignResponseDto') } })
+  @ApiErrors(404)
+  async refreshMetrics(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    const campaign = await this.campaign(ws, id);
+    const stats = await this.commands.execute(new RefreshCampaignStatsCommand(id));
+    return { ...campaign, stats };
+  }
+
+  @Get(':id/errors')
+  @Scopes('campaigns:read')
+  @ApiOperation({
+    summary: 'Errors summary: failed and skipped recipients by error code',
+    description: 'Most frequent code first, each with a title and a fix from the error catalog (unknown codes keep Meta\'s message as title).',
+  })
+  @ApiOkResponse({ type: ErrorSummaryResponseDto })
+  @ApiErrors(404)
+  async errors(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    await this.campaign(ws, id);
+    return this.queries.execute(new GetErrorSummaryQuery(id));
+  }
+
+  @Get(':id/errors/:error_code')
+  @Scopes('campaigns:read')
+  @ApiOperation({ summary: 'Errors drill-down: the recipients that failed (or were skipped) with one code, newest first' })
+  @ApiParam({ name: 'error_code', example: '131056', description: 'A code from the errors summary' })
+  @ApiOkResponse({ type: ErrorRecipientsResponseDto })
+  @ApiErrors([400, 'limit outside 1-200 (VALIDATION_FAILED)'], 404)
+  async errorRecipients(
+    @WorkspaceId() ws: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('error_code') code: string,
+    @Query() q: ErrorRecipientsQueryDto,
+  ) {
+    await this.campaign(ws, id);
+    return this.queries.execute(new GetErrorRecipientsQuery(id, code, q.limit));
+  }
+
+  @Get(':id/recipients')
+  @Scopes('campaigns:read')
+  @ApiOperation({
+    summary: 'List recipients (JSON page, or every matching row as CSV)',
+    description:
+      'Newest first, keyset-paginated. With `Accept: text/csv` the answer is every recipient matching `status` as a streamed ' +
+      'CSV file with a header row (`limit` and `cursor` do not apply); `variables` is a JSON object in its cell.',
+  })
+  @ApiProduces('application/json', CSV)
+  @ApiExtraModels(RecipientListResponseDto, RecipientDto)
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(RecipientListResponseDto) } },
+      [CSV]: { schema: { type: 'string', example: 'id,contact_id,phone_number,status,message_id,error_code,error,variables,sent_at,delivered_at,read_at,failed_at\r\n' } },
+    },
+  })
+  @ApiErrors([400, 'Unknown status, limit outside 1-200, INVALID_CURSOR'], 404)
+  async recipients(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: ListRecipientsQueryDto, @Req() req: Request) {
+    await this.campaign(ws, id);
+    const filter = { statuses: q.status };
+    if (req.accepts(['application/json', CSV]) !== CSV) {
+      return this.queries.execute(new ListRecipientsQuery(id, filter, q.limit, q.cursor));
+    }
+    const first: Page<RecipientDto> = await this.queries.execute(new ListRecipientsQuery(id, filter, EXPORT_CHUNK));
+    return new StreamableFile(Readable.from(recipientsCsv(this.queries, id, filter, first)), {
+      type: `${CSV}; charset=utf-8; header=present`,
+      disposition: `attachment; filename="campaign-${id}-recipients.csv"`,
+    });
+  }
+
+  @Get(':id/timeline')
+  @Scopes('campaigns:read')
+  @ApiOperation({ summary: 'Sent, delivered, read and failed recipients per time bucket' })
+  @ApiOkResponse({ type: TimelineResponseDto })
+  @ApiErrors([400, 'Unknown bucket (VALIDATION_FAILED)'], 404)
+  async timeline(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: TimelineQueryDto) {
+    await this.campaign(ws, id);
+    return { bucket: q.bucket, series: await this.queries.execute(new RecipientTimelineQuery(id, q.bucket)) };
+  }
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@app/platform';
+import { PUBLIC_RECIPIENT_STATUSES, PublicRecipientStatus, TIMELINE_BUCKETS, TimelineBucket } from '@app/dispatch';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+const BUCKETS = Object.keys(TIMELINE_BUCKETS) as TimelineBucket[];
+
+export class ErrorBucketDto {
+  @ApiProperty({ description: 'Meta\'s error code, or the engine\'s (MISSING_VARIABLE, OPTED_OUT, …); UNKNOWN when none was reported', example: '131056' })
+  code: string;
+  @ApiProperty({ description: 'From the error catalog; an unknown code keeps Meta\'s own message', example: 'Pair rate limit hit (too many messages to this number)' })
+  title: string;
+  @ApiProperty({ example: 'Space messages to one recipient out (at least 6 s).' }) fix: string;
+  @ApiProperty({ description: 'Failed and skipped recipients with this code' }) count: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The error message of the most recent recipient with this code' })
+  sample_message: string | null;
+}
+
+export class ErrorSummaryResponseDto {
+  @ApiProperty({ description: 'Failed recipients (stats.failed). Skipped recipients are not counted here but have their own buckets in by_code' })
+  total_failed: number;
+  @ApiProperty({ description: 'Skipped recipients (stats.skipped): opted out, invalid or duplicate number, missing variable' })
+  total_skipped: number;
+  @ApiProperty({ type: [ErrorBucketDto], description: 'Failed and skipped recipients by error code, most frequent first' })
+  by_code: ErrorBucketDto[];
+}
+
+export class ErrorRecipientsQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  limit: number = DEFAULT_PAGE_SIZE;
+}
+
+export class ErrorRecipientDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '+919812345678' }) phone_number: string;
+  @ApiProperty({ format: 'uuid' }) contact_id: string;
+  @ApiProperty({ enum: ['failed', 'skipped'] }) status: PublicRecipientStatus;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'WhatsApp message id (wamid) when the send was accepted' }) message_id: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
+}
+
+export class ErrorRecipientsResponseDto {
+  @ApiProperty({ example: '131056' }) error_code: string;
+  @ApiProperty({ type: [ErrorRecipientDto], description: 'Newest first' }) recipients: ErrorRecipientDto[];
+}
+
+export class ListRecipientsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    description: `Comma-separated statuses among ${PUBLIC_RECIPIENT_STATUSES.join(', ')}; \`queued\` includes recipients whose send is in flight`,
+    example: 'failed,skipped',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : value))
+  @IsIn(PUBLIC_RECIPIENT_STATUSES, { each: true })
+  status?: PublicRecipientStatus[];
+}
+
+export class RecipientDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) contact_id: string;
+  @ApiProperty({ example: '+919812345678' }) phone_number: string;
+  @ApiProperty({ enum: PUBLIC_RECIPIENT_STATUSES }) status: PublicRecipientStatus;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'WhatsApp message id (wamid)' }) message_id: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Meta\'s code or the engine\'s; see GET /campaigns/{id}/errors' }) error_code: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Object, description: 'Values sent for the template placeholders' }) variables: Record<string, string> | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) sent_at: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) delivered_at: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) read_at: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) failed_at: string | null;
+}
+
+export class RecipientListResponseDto {
+  @ApiProperty({ type: [RecipientDto] }) data: RecipientDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+}
+
+export class TimelineQueryDto {
+  @ApiPropertyOptional({ enum: BUCKETS, default: '1m' })
+  @IsOptional() @IsIn(BUCKETS)
+  bucket: TimelineBucket = '1m';
+}
+
+export class TimelinePointDto {
+  @ApiProperty({ format: 'date-time', description: 'Start of the bucket (UTC)' }) at: string;
+  @ApiProperty() sent: number;
+  @ApiProperty() delivered: number;
+  @ApiProperty() read: number;
+  @ApiProperty() failed: number;
+}
+
+export class TimelineResponseDto {
+  @ApiProperty({ enum: BUCKETS }) bucket: TimelineBucket;
+  @ApiProperty({
+    type: [TimelinePointDto],
+    description:
+      'Oldest first; buckets without events are omitted. Each recipient counts once per column at the time it reached ' +
+      'that state, only while it still counts in that stats counter, so each column adds up to the campaign\'s stats',
+  })
+  series: TimelinePointDto[];
+}

@@ -1,0 +1,81 @@
+import { PublicRecipientStatus, RecipientStatus, toPublicStatus } from '../../domain/recipient-status';
+
+/** A recipient row as clients see it (spec "Campaign additions": the recipients list). */
+export interface RecipientView {
+  id: string;
+  contact_id: string;
+  phone_number: string;
+  status: PublicRecipientStatus;
+  message_id: string | null;
+  error_code: string | null;
+  error: string | null;
+  variables: Record<string, string> | null;
+  sent_at: string | null;
+  delivered_at: string | null;
+  read_at: string | null;
+  failed_at: string | null;
+}
+
+/** The bucket of failed/skipped recipients that carry no error code (a failure webhook without `errors`). */
+export const UNKNOWN_ERROR_CODE = 'UNKNOWN';
+
+/** The statuses whose rows carry an error that clients are shown: the errors summary and drill-down. */
+export const PROBLEM_STATUSES: readonly PublicRecipientStatus[] = ['failed', 'skipped'];
+
+const INTERNAL: Record<PublicRecipientStatus, RecipientStatus[]> = {
+  pending: [RecipientStatus.PENDING],
+  queued: [RecipientStatus.QUEUED, RecipientStatus.SENDING],
+  sent: [RecipientStatus.SENT],
+  delivered: [RecipientStatus.DELIVERED],
+  read: [RecipientStatus.READ],
+  failed: [RecipientStatus.FAILED],
+  skipped: [RecipientStatus.SKIPPED],
+};
+
+/**
+ * `status IN (…)` as SQL literals rather than a bound array: the statuses come from this closed list
+ * (never from input), and literal values let the planner match partial indexes on status.
+ */
+export function statusInSql(statuses: readonly PublicRecipientStatus[]): string {
+  const unknown = statuses.filter((s) => !Object.hasOwn(INTERNAL, s));
+  if (unknown.length || !statuses.length) throw new Error(`not recipient statuses: ${JSON.stringify(statuses)}`);
+  const internal = [...new Set(statuses.flatMap((s) => INTERNAL[s]))].sort();
+  return `status IN (${internal.map((s) => `'${s}'`).join(', ')})`;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export interface RecipientRow {
+  id: string;
+  contact_id: string;
+  phone: string;
+  status: RecipientStatus;
+  message_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  variables: Record<string, string> | null;
+  sent_at: Date | null;
+  delivered_at: Date | null;
+  read_at: Date | null;
+  failed_at: Date | null;
+}
+
+export const RECIPIENT_COLUMNS =
+  'id, contact_id, phone, status, message_id, error_code, error_message, variables, sent_at, delivered_at, read_at, failed_at, created_at';
+
+export function toRecipientView(r: RecipientRow): RecipientView {
+  return {
+    id: r.id,
+    contact_id: r.contact_id,
+    phone_number: r.phone,
+    status: toPublicStatus(r.status),
+    message_id: r.message_id,
+    error_code: r.error_code,
+    error: r.error_message,
+    variables: r.variables,
+    sent_at: iso(r.sent_at),
+    delivered_at: iso(r.delivered_at),
+    read_at: iso(r.read_at),
+    failed_at: iso(r.failed_at),
+  };
+}
