@@ -101,7 +101,7 @@ export class AnalyticsController {
       return this.queries.execute(new ListRecipientsQuery(id, filter, q.limit, q.cursor));
     }
     const first: Page<RecipientDto> = await this.queries.execute(new ListRecipientsQuery(id, filter, EXPORT_CHUNK));
-    return new StreamableFile(Readable.from(recipientsCsv(this.queries, id, filter, first)), {
+    return new StreamableFile(Readable.from(recipientsCsv(this.queries, id, filter, first), { highWaterMark: 1 }), {
       type: `${CSV}; charset=utf-8; header=present`,
       disposition: `attachment; filename="campaign-${id}-recipients.csv"`,
     });

@@ -11,16 +11,20 @@ export const CSV_COLUMNS: ReadonlyArray<keyof RecipientView> = [
 export const EXPORT_CHUNK = 5_000;
 
 /**
- * The CSV export as a lazily pulled sequence of chunks: the next chunk is only queried once the client has
- * taken the previous one (backpressure through the stream it is piped into). `first` is the already
- * fetched first chunk, so that a failing query still answers a proper error before the headers go out.
+ * The CSV export as a lazily pulled sequence of chunks: the stream it feeds (read-ahead of one chunk) only
+ * pulls the next once the client has taken the previous ones, so memory stays at a couple of chunks. The
+ * next chunk's query runs while the current one is formatted. `first` is the already fetched first chunk,
+ * so that a failing query still answers a proper error before the headers go out.
  */
 export async function* recipientsCsv(queries: QueryBus, campaignId: string, filter: RecipientFilter, first: Page<RecipientView>): AsyncGenerator<string> {
   yield csvLine(CSV_COLUMNS);
   let page = first;
   for (;;) {
+    const next = page.next_cursor ? queries.execute(new ListRecipientsQuery(campaignId, filter, EXPORT_CHUNK, page.next_cursor)) : null;
+    // Handled when awaited below; without this an error while the consumer is slow would be "unhandled".
+    next?.catch(() => undefined);
     if (page.data.length) yield page.data.map((r) => csvLine(CSV_COLUMNS.map((c) => r[c]))).join('');
-    if (!page.next_cursor) return;
-    page = await queries.execute(new ListRecipientsQuery(campaignId, filter, EXPORT_CHUNK, page.next_cursor));
+    if (!next) return;
+    page = await next;
   }
 }

@@ -13,18 +13,17 @@ export const validIds = (ids: string[]) => [...new Set(ids.filter((id) => isUUID
 
 /**
  * The audience as a SELECT over `contacts c`: one row per distinct contact that is a member of one
- * of the groups or comes from one of the sources, all within the workspace. `IN (… UNION ALL …)` is
- * a semi-join, so overlapping groups never duplicate a contact, and Postgres can hash the members
- * once instead of probing per contact. Groups are re-checked against the workspace so a foreign
- * group id matches nothing.
+ * of the groups or comes from one of the sources. Written as a semi-join (EXISTS) plus the source
+ * contacts that are in none of the groups (anti-join), so every contact appears once without a
+ * DISTINCT, and Postgres can hash the memberships once (parallel hash semi-join) instead of probing
+ * an index per contact. Tenancy rests on `c.workspace_id`: memberships only ever link a group and a
+ * contact of the same workspace, so a foreign group id matches no contact of this one.
  */
 export function audienceSelect(spec: AudienceSpec, firstParam = 1, columns = AUDIENCE_COLUMNS): { sql: string; params: unknown[] } {
   const [ws, groups, sources] = [`$${firstParam}`, `$${firstParam + 1}`, `$${firstParam + 2}`];
-  const sql = `SELECT ${columns} FROM contacts c
-    WHERE c.workspace_id = ${ws}::uuid AND c.id IN (
-      SELECT gm.contact_id FROM group_members gm
-        WHERE gm.group_id IN (SELECT g.id FROM groups g WHERE g.workspace_id = ${ws}::uuid AND g.id = ANY(${groups}::uuid[]))
-      UNION ALL
-      SELECT s.id FROM contacts s WHERE s.workspace_id = ${ws}::uuid AND s.source_id = ANY(${sources}::uuid[]))`;
+  const inGroups = `EXISTS (SELECT 1 FROM group_members gm WHERE gm.contact_id = c.id AND gm.group_id = ANY(${groups}::uuid[]))`;
+  const sql = `SELECT ${columns} FROM contacts c WHERE c.workspace_id = ${ws}::uuid AND ${inGroups}
+    UNION ALL
+    SELECT ${columns} FROM contacts c WHERE c.workspace_id = ${ws}::uuid AND c.source_id = ANY(${sources}::uuid[]) AND NOT ${inGroups}`;
   return { sql, params: [spec.workspaceId, validIds(spec.groupIds), validIds(spec.sourceIds)] };
 }

@@ -11,7 +11,7 @@ const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call(
  */
 @Injectable()
 export class CampaignLock {
-  static readonly TTL_MS = 30_000;
+  static readonly TTL_MS = 10_000;
 
   constructor(private readonly redis: RedisService) {}
 

