@@ -4,7 +4,7 @@ import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, Api
 import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
 import { GetCampaignQuery } from '@app/campaign';
 import type { CampaignResponseDto } from '@app/campaign';
-import { ApiErrors, Page, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { RefreshCampaignStatsCommand } from '../commands/refresh-campaign-stats/refresh-campaign-stats.command';
@@ -100,7 +100,7 @@ export class AnalyticsController {
     if (req.accepts(['application/json', CSV]) !== CSV) {
       return this.queries.execute(new ListRecipientsQuery(id, filter, q.limit, q.cursor));
     }
-    const first: Page<RecipientDto> = await this.queries.execute(new ListRecipientsQuery(id, filter, EXPORT_CHUNK));
+    const first = await this.queries.execute(new ListRecipientsQuery(id, filter, EXPORT_CHUNK));
     return new StreamableFile(Readable.from(recipientsCsv(this.queries, id, filter, first), { highWaterMark: 1 }), {
       type: `${CSV}; charset=utf-8; header=present`,
       disposition: `attachment; filename="campaign-${id}-recipients.csv"`,

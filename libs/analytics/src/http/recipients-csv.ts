@@ -7,7 +7,7 @@ export const CSV_COLUMNS: ReadonlyArray<keyof RecipientView> = [
   'id', 'contact_id', 'phone_number', 'status', 'message_id', 'error_code', 'error', 'variables', 'sent_at', 'delivered_at', 'read_at', 'failed_at',
 ];
 
-/** Rows fetched per keyset query while exporting: memory stays at one chunk whatever the campaign size. */
+/** Rows fetched per keyset query while exporting: memory stays at a couple of chunks whatever the campaign size. */
 export const EXPORT_CHUNK = 5_000;
 
 /**

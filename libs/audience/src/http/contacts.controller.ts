@@ -13,7 +13,6 @@ import {
   BulkUpsertContactsDto, BulkUpsertResponseDto, ContactListResponseDto, ContactResponseDto, ListContactsQueryDto, UpdateContactDto,
   UpsertContactDto,
 } from './dto/contact.dto';
-import { IdempotencyHeader } from './idempotency-header';
 
 @ApiTags('Contacts')
 @Controller('contacts')
@@ -25,7 +24,6 @@ export class ContactsController {
 
   @Post()
   @Scopes('contacts:write')
-  @IdempotencyHeader()
   @ApiOperation({
     summary: 'Create or update a contact by phone',
     description:
@@ -55,7 +53,6 @@ export class ContactsController {
   @Post('bulk')
   @HttpCode(HttpStatus.OK)
   @Scopes('contacts:write')
-  @IdempotencyHeader()
   @ApiOperation({
     summary: 'Upsert up to 10,000 contacts',
     description:

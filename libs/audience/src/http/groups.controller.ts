@@ -13,7 +13,6 @@ import {
   AddGroupMembersDto, AddGroupMembersResponseDto, CreateGroupDto, GroupListResponseDto, GroupResponseDto, RemoveGroupMembersDto,
   RemoveGroupMembersResponseDto, UpdateGroupDto,
 } from './dto/group.dto';
-import { IdempotencyHeader } from './idempotency-header';
 
 @ApiTags('Groups')
 @Controller('groups')
@@ -25,7 +24,6 @@ export class GroupsController {
 
   @Post()
   @Scopes('contacts:write')
-  @IdempotencyHeader()
   @ApiOperation({ summary: 'Create a group' })
   @ApiCreatedResponse({ type: GroupResponseDto })
   @ApiErrors(400, 409, 422)
@@ -73,7 +71,6 @@ export class GroupsController {
   @Post(':id/members')
   @HttpCode(HttpStatus.OK)
   @Scopes('contacts:write')
-  @IdempotencyHeader()
   @ApiOperation({
     summary: 'Add existing contacts to a group, by id and/or phone',
     description: 'Ids and phones that match no contact of the workspace, and invalid phones, are reported, not ignored.',

@@ -7,7 +7,6 @@ import { DeleteSourceCommand } from '../commands/delete-source/delete-source.com
 import { GetSourceQuery } from '../queries/get-source/get-source.query';
 import { ListSourcesQuery } from '../queries/list-sources/list-sources.query';
 import { CreateSourceDto, SourceListResponseDto, SourceResponseDto } from './dto/source.dto';
-import { IdempotencyHeader } from './idempotency-header';
 
 @ApiTags('Sources')
 @Controller('sources')
@@ -19,7 +18,6 @@ export class SourcesController {
 
   @Post()
   @Scopes('contacts:write')
-  @IdempotencyHeader()
   @ApiOperation({ summary: 'Create a source (where contacts came from)' })
   @ApiCreatedResponse({ type: SourceResponseDto })
   @ApiErrors(400, 409, 422)

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
 import { CreateCampaignCommand } from '../commands/create-campaign/create-campaign.command';
 import { DeleteCampaignCommand } from '../commands/delete-campaign/delete-campaign.command';
@@ -24,8 +24,16 @@ import { AudienceDto, CreateCampaignDto } from './dto/create-campaign.dto';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
 
-export const IdempotencyHeader = () =>
-  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first response for 24 h (1-255 chars)' });
+
+/** The shared contract of send/schedule/pause/resume/stop: 200 with the campaign, send scope, transition errors. */
+const LifecycleAction = (summary: string, errors400: string, ...more: Parameters<typeof ApiErrors>) =>
+  applyDecorators(
+    HttpCode(200),
+    Scopes('campaigns:send'),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: CampaignResponseDto }),
+    ApiErrors([400, errors400], 404, [409, 'CONCURRENT_TRANSITION'], ...more),
+  );
 
 @ApiTags('Campaigns')
 @Controller('campaigns')
@@ -37,7 +45,6 @@ export class CampaignsController {
 
   @Post()
   @Scopes('campaigns:write')
-  @IdempotencyHeader()
   @ApiOperation({ summary: 'Create a campaign (DRAFT, or SCHEDULED when scheduled_at is given)' })
   @ApiCreatedResponse({ type: CampaignResponseDto })
   @ApiErrors(400, 409, 422)
@@ -125,7 +132,6 @@ export class CampaignsController {
   @Post(':id/audience/field-coverage')
   @HttpCode(200)
   @Scopes('campaigns:read')
-  @IdempotencyHeader()
   @ApiOperation({ summary: 'How many of the resolved audience have each field populated' })
   @ApiOkResponse({ type: FieldCoverageResponseDto })
   @ApiErrors([400, 'Unknown field (INVALID_FIELD) or invalid input'], 404)
@@ -136,7 +142,6 @@ export class CampaignsController {
   @Post(':id/preview')
   @HttpCode(200)
   @Scopes('campaigns:write')
-  @IdempotencyHeader()
   @ApiOperation({ summary: 'Render the template for one contact exactly as it would be sent' })
   @ApiOkResponse({ type: RenderPreviewResponseDto })
   @ApiErrors([400, 'Empty audience (AUDIENCE_EMPTY) or invalid input'], 404)
@@ -145,56 +150,31 @@ export class CampaignsController {
   }
 
   @Post(':id/send')
-  @HttpCode(200)
-  @Scopes('campaigns:send')
-  @IdempotencyHeader()
-  @ApiOperation({ summary: 'Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started)' })
-  @ApiOkResponse({ type: CampaignResponseDto })
-  @ApiErrors([400, 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED'], 404, [409, 'CONCURRENT_TRANSITION'], 422)
+  @LifecycleAction('Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED', 422)
   send(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.commands.execute(new SendCampaignCommand(ws, id));
   }
 
   @Post(':id/schedule')
-  @HttpCode(200)
-  @Scopes('campaigns:send')
-  @IdempotencyHeader()
-  @ApiOperation({ summary: 'Schedule (or reschedule) at a future UTC time (emits campaign.scheduled)' })
-  @ApiOkResponse({ type: CampaignResponseDto })
-  @ApiErrors([400, 'INVALID_TRANSITION, SCHEDULED_AT_IN_PAST, TEMPLATE_NOT_APPROVED'], 404, [409, 'CONCURRENT_TRANSITION'], 422)
+  @LifecycleAction('Schedule (or reschedule) at a future UTC time (emits campaign.scheduled)', 'INVALID_TRANSITION, SCHEDULED_AT_IN_PAST, TEMPLATE_NOT_APPROVED', 422)
   schedule(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ScheduleCampaignDto) {
     return this.commands.execute(new ScheduleCampaignCommand(ws, id, new Date(dto.scheduled_at)));
   }
 
   @Post(':id/pause')
-  @HttpCode(200)
-  @Scopes('campaigns:send')
-  @IdempotencyHeader()
-  @ApiOperation({ summary: 'Pause a RUNNING or SCHEDULED campaign: in-flight sends drain (emits campaign.paused)' })
-  @ApiOkResponse({ type: CampaignResponseDto })
-  @ApiErrors([400, 'INVALID_TRANSITION'], 404, [409, 'CONCURRENT_TRANSITION'])
+  @LifecycleAction('Pause a RUNNING or SCHEDULED campaign: in-flight sends drain (emits campaign.paused)', 'INVALID_TRANSITION')
   pause(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.commands.execute(new PauseCampaignCommand(ws, id));
   }
 
   @Post(':id/resume')
-  @HttpCode(200)
-  @Scopes('campaigns:send')
-  @IdempotencyHeader()
-  @ApiOperation({ summary: 'Resume a PAUSED campaign (emits campaign.resumed)' })
-  @ApiOkResponse({ type: CampaignResponseDto })
-  @ApiErrors([400, 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED'], 404, [409, 'CONCURRENT_TRANSITION'])
+  @LifecycleAction('Resume a PAUSED campaign (emits campaign.resumed)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED')
   resume(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.commands.execute(new ResumeCampaignCommand(ws, id));
   }
 
   @Post(':id/stop')
-  @HttpCode(200)
-  @Scopes('campaigns:send')
-  @IdempotencyHeader()
-  @ApiOperation({ summary: 'Stop for good; undispatched recipients stay pending (emits campaign.stopped)' })
-  @ApiOkResponse({ type: CampaignResponseDto })
-  @ApiErrors([400, 'INVALID_TRANSITION'], 404, [409, 'CONCURRENT_TRANSITION'])
+  @LifecycleAction('Stop for good; undispatched recipients stay pending (emits campaign.stopped)', 'INVALID_TRANSITION')
   stop(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.commands.execute(new StopCampaignCommand(ws, id));
   }

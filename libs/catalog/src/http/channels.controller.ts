@@ -8,7 +8,6 @@ import { GetChannelQuery } from '../queries/get-channel/get-channel.query';
 import { ListChannelsQuery } from '../queries/list-channels/list-channels.query';
 import { ChannelListResponseDto, ChannelResponseDto } from './dto/channel.response.dto';
 import { CreateChannelDto } from './dto/create-channel.dto';
-import { IdempotencyHeader } from './templates.controller';
 
 /** Every channel endpoint needs `channels:write`, reads included: they expose sender configuration. */
 @ApiTags('Channels')
@@ -21,7 +20,6 @@ export class ChannelsController {
 
   @Post()
   @Scopes('channels:write')
-  @IdempotencyHeader()
   @ApiOperation({
     summary: 'Register a WhatsApp sender (one business phone number)',
     description:

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
 import { RegisterTemplateCommand } from '../commands/register-template/register-template.command';
 import { SyncTemplatesCommand } from '../commands/sync-templates/sync-templates.command';
@@ -11,8 +11,6 @@ import { ListTemplatesQueryDto } from './dto/list-templates.query.dto';
 import { SyncTemplatesDto } from './dto/sync-templates.dto';
 import { SyncTemplatesResponseDto, TemplateListResponseDto, TemplateResponseDto } from './dto/template.response.dto';
 
-export const IdempotencyHeader = () =>
-  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first response for 24 h (1-255 chars)' });
 
 @ApiTags('Templates')
 @Controller('templates')
@@ -24,7 +22,6 @@ export class TemplatesController {
 
   @Post()
   @Scopes('templates:write')
-  @IdempotencyHeader()
   @ApiOperation({
     summary: 'Register a WhatsApp template',
     description:
@@ -50,7 +47,6 @@ export class TemplatesController {
   @Post('sync')
   @HttpCode(HttpStatus.OK)
   @Scopes('templates:write')
-  @IdempotencyHeader()
   @ApiOperation({
     summary: "Pull the channel's WABA templates from the Graph API",
     description:

@@ -40,6 +40,7 @@ interface Run {
   render: (contact: Parameters<ReturnType<typeof compileRenderer>>[0]) => RenderedMessage;
   halted: boolean;
   channelErrors: number;
+  lastStatusCheck: number;
 }
 
 /**
@@ -70,7 +71,7 @@ export class Dispatcher {
       const run = await this.prepare(campaignId);
       if (!run) return;
       const deadline = Date.now() + SLICE_MS;
-      while (!run.halted && Date.now() < deadline) {
+      while (Date.now() < deadline && (await this.checkpoint(run, () => lock.extend()))) {
         const rows = await this.ledger.claim(campaignId, run.info.batchSize);
         if (!rows.length) break;
         await this.sendBatch(run, rows, () => lock.extend());
@@ -102,7 +103,19 @@ export class Dispatcher {
       await this.engine.run(new FailCampaignCommand(campaignId, `Channel unavailable: ${(e as Error).message}`));
       return null;
     }
-    return { info, template, channel, render: compileRenderer(template, info.variableMapping), halted: false, channelErrors: 0 };
+    return { info, template, channel, render: compileRenderer(template, info.variableMapping), halted: false, channelErrors: 0, lastStatusCheck: Date.now() };
+  }
+
+  /**
+   * Re-reads the campaign status at most every STATUS_CHECK_MS (a pause must stop new sends quickly)
+   * and keeps the pump's lock alive; false once the campaign is no longer RUNNING.
+   */
+  private async checkpoint(run: Run, keepAlive: () => Promise<boolean>): Promise<boolean> {
+    if (!run.halted && Date.now() - run.lastStatusCheck >= STATUS_CHECK_MS) {
+      run.lastStatusCheck = Date.now();
+      if (await this.stillRunning(run)) await keepAlive();
+    }
+    return !run.halted;
   }
 
   private async stillRunning(run: Run): Promise<boolean> {
@@ -142,8 +155,7 @@ export class Dispatcher {
     const inflight = new Set<Promise<void>>();
     const concurrency = this.env.DISPATCH_CONCURRENCY;
     let next = 0;
-    let lastCheck = Date.now();
-    while (next < sendable.length && !run.halted) {
+    while (next < sendable.length && (await this.checkpoint(run, keepAlive))) {
       const want = Math.min(sendable.length - next, Math.max(1, Math.ceil(run.channel.messagesPerSecond / 10)));
       const granted = await this.limiter.acquire(run.channel.id, run.channel.messagesPerSecond, want, () => run.halted);
       if (!granted) break;
@@ -166,10 +178,6 @@ export class Dispatcher {
         inflight.add(p);
       }
       if (pending.length >= FLUSH_EVERY) await flush();
-      if (Date.now() - lastCheck >= STATUS_CHECK_MS) {
-        lastCheck = Date.now();
-        if (await this.stillRunning(run)) await keepAlive();
-      }
     }
     await Promise.all(inflight);
     await flush();

@@ -82,8 +82,6 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(10)
   WEBHOOK_SWEEP_INTERVAL_MS: number = 10_000;
 
-  @IsOptional() @IsString()
-  PUBLIC_BASE_URL?: string;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Env {

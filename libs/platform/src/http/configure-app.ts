@@ -76,5 +76,19 @@ function setupSwagger(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Workspace API key' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  // Every authenticated POST is idempotent (platform interceptor): document it once, here.
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!item.post || path.endsWith('/webhooks/whatsapp')) continue;
+    item.post.parameters = [
+      ...(item.post.parameters ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', minLength: 1, maxLength: 255 },
+        description: 'Same key and body within 24 h: the first response is replayed (Idempotent-Replayed: true); another body: 422; still in flight: 409',
+      },
+    ];
+  }
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
 }

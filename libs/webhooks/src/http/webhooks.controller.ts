@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
 import { CreateWebhookCommand } from '../commands/create-webhook/create-webhook.command';
 import { DeleteWebhookCommand } from '../commands/delete-webhook/delete-webhook.command';
@@ -17,8 +17,6 @@ import {
   WebhookResponseDto,
 } from './dto/webhook.response.dto';
 
-const IdempotencyHeader = () =>
-  ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Replays the first response for 24 h (1-255 chars)' });
 
 @ApiTags('Webhooks')
 @Controller('webhooks')
@@ -30,7 +28,6 @@ export class WebhooksController {
 
   @Post()
   @Scopes('webhooks:write')
-  @IdempotencyHeader()
   @ApiOperation({
     summary: 'Register an endpoint for campaign.* events',
     description:
@@ -84,7 +81,6 @@ export class WebhooksController {
 
   @Post(':id/test')
   @Scopes('webhooks:write')
-  @IdempotencyHeader()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Queue a signed `webhook.test` event to this endpoint; follow it in its deliveries' })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })

@@ -28,7 +28,7 @@ export class ListRecipientsHandler implements IQueryHandler<ListRecipientsQuery>
         LIMIT $${params.push(limit + 1)}`,
       params,
     );
-    const page = paginate(rows.map((r) => Object.assign(r, { createdAt: r.created_at })), limit);
-    return { data: page.items.map(toRecipientView), next_cursor: page.next_cursor };
+    const page = paginate(rows.map((r) => ({ createdAt: r.created_at, id: r.id, view: toRecipientView(r) })), limit);
+    return { data: page.items.map((i) => i.view), next_cursor: page.next_cursor };
   }
 }

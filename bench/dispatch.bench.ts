@@ -1,0 +1,216 @@
+/**
+ * Dispatch benchmarks (printed figures, not assertions): `npm run bench:dispatch`.
+ *  1. N recipients (default 100,000) on a channel limited to 1,000 msg/s: sustained rate vs the limit (target ≥ 90 %).
+ *  2. The same with no practical limit: the engine's ceiling on this machine (target ≥ 2,000 msg/s), and
+ *     the sandbox's raw capacity measured in the same run, as a ratio.
+ *  3. Materialising a 1,000,000-contact audience (target < 15 s).
+ * Throughout, the worker process's RSS is sampled (target < 300 MB).
+ * The sandbox and the worker run as their own processes; the API (which also takes the status webhooks)
+ * runs in this one. Options: --recipients N --limit MPS --materialise N --raw N.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { WorkspacesService } from '@app/platform';
+import { WhatsAppClient } from '@app/whatsapp';
+import { killHard, startWorkerProcess } from '../test/support/worker-process';
+import { benchEnvironment, bootApi, secs } from './support';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg('recipients', 100_000);
+const LIMIT = arg('limit', 1000);
+const MATERIALISE = arg('materialise', 1_000_000);
+const RAW = arg('raw', 50_000);
+
+const TEMPLATE = {
+  name: 'order_update',
+  language: 'en_US',
+  category: 'UTILITY',
+  components: [{ type: 'BODY', text: 'Hi {{1}}, your order {{2}} has shipped.' }],
+};
+const MAPPING = { body: { '1': { field: 'first_name', fallback: 'there' }, '2': { field: 'custom_fields.order_id' } } };
+
+async function startSandbox(webhookUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'apps/wa-sandbox/src/main.ts'], {
+    env: {
+      ...process.env,
+      SANDBOX_PORT: '0',
+      SANDBOX_MPS: '0',
+      SANDBOX_STATUS_DELAY_MS: '250',
+      SANDBOX_WEBHOOK_URL: webhookUrl,
+      SANDBOX_TEMPLATES: JSON.stringify([{ ...TEMPLATE, status: 'APPROVED' }]),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`sandbox exited ${code}: ${out}`)));
+  });
+  child.stdout!.removeAllListeners('data').resume();
+  child.removeAllListeners('exit');
+  return { url, child };
+}
+
+/** Samples a process's resident memory (Linux /proc) until stopped; returns the peak in MB. */
+function sampleRss(pid: () => number | undefined) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    const p = pid();
+    if (!p) return;
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      /* process gone between samples */
+    }
+  }, 200);
+  return { peak: () => peak, stop: () => clearInterval(timer) };
+}
+
+async function main() {
+  const env = await benchEnvironment();
+  const { app, baseUrl } = await bootApi(false);
+  const api = `${baseUrl}/api/v1/public`;
+  const sandbox = await startSandbox(`${api}/webhooks/whatsapp`);
+  let worker: ChildProcess | undefined;
+  const rss = sampleRss(() => worker?.pid);
+  const db = app.get(DataSource);
+  const workspaces = app.get(WorkspacesService);
+
+  const call = async (key: string, method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  /** A workspace with a sandbox channel at `mps`, the template, and `size` contacts (seeded with SQL) in one group. */
+  const setup = async (name: string, mps: number, size: number) => {
+    const ws = await workspaces.createWorkspace(name);
+    const { key } = await workspaces.createApiKey(ws.id, ['*']);
+    await call(key, 'POST', '/channels', {
+      name,
+      phone_number_id: '100000000000001',
+      waba_id: '200000000000001',
+      access_token: 'sandbox-token',
+      app_secret: 'sandbox-secret',
+      api_base_url: sandbox.url,
+      messages_per_second: mps,
+    });
+    const template = await call(key, 'POST', '/templates', TEMPLATE);
+    const group = await call(key, 'POST', '/groups', { name });
+    await db.query(
+      `INSERT INTO contacts (id, workspace_id, phone, first_name, custom_fields, opted_out, created_at, updated_at)
+       SELECT gen_random_uuid(), $1, '+1' || (2000000000 + i)::text, 'F' || i, jsonb_build_object('order_id', 'O' || i), false, now(), now()
+         FROM generate_series(1, $2::int) i`,
+      [ws.id, size],
+    );
+    await db.query(`INSERT INTO group_members (group_id, contact_id) SELECT $1, id FROM contacts WHERE workspace_id = $2`, [group.id, ws.id]);
+    await db.query('ANALYZE contacts; ANALYZE group_members');
+    const campaign = await call(key, 'POST', '/campaigns', {
+      name,
+      template_id: template.id,
+      variable_mapping: MAPPING,
+      audience: { groups: [group.id] },
+      batch_size: 1000,
+    });
+    return { key, campaignId: campaign.id as string };
+  };
+
+  /** Sends a campaign and follows it to the end: overall and sustained (10 %-90 %) rates. */
+  const run = async (label: string, mps: number) => {
+    const { key, campaignId } = await setup(label, mps, N);
+    const t0 = performance.now();
+    await call(key, 'POST', `/campaigns/${campaignId}/send`);
+    let t10 = 0;
+    let t90 = 0;
+    for (;;) {
+      const c = await call(key, 'GET', `/campaigns/${campaignId}`);
+      const done = c.stats.sent + c.stats.failed + c.stats.skipped;
+      const now = performance.now();
+      if (!t10 && done >= N * 0.1) t10 = now;
+      if (!t90 && done >= N * 0.9) t90 = now;
+      if (done >= N) {
+        const total = now - t0;
+        const sustained = (N * 0.8) / ((t90 - t10) / 1000);
+        console.log(
+          `${label}: ${N} recipients in ${secs(total)} → ${(N / (total / 1000)).toFixed(0)} msg/s overall, ` +
+            `${sustained.toFixed(0)} msg/s sustained (10-90 %)${mps <= 10_000 && label.includes('limit') ? `, ${((sustained / mps) * 100).toFixed(1)} % of the ${mps} msg/s limit` : ''}; failed ${c.stats.failed}`,
+        );
+        await call(key, 'POST', `/campaigns/${campaignId}/stop`).catch(() => undefined);
+        return sustained;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  try {
+    worker = await startWorkerProcess({ LOG_LEVEL: 'warn', DATABASE_URL: env.databaseUrl, QUEUE_PREFIX: env.queuePrefix }, 180_000);
+    console.log(`bench:dispatch on ${require('node:os').cpus().length} cores; sandbox ${sandbox.url}; worker pid ${worker.pid}`);
+
+    await run(`limited to ${LIMIT} msg/s`, LIMIT);
+    const ceiling = await run('no limit (10,000 msg/s channel)', 10_000);
+
+    const client = new WhatsAppClient(undefined, { connectionsPerOrigin: 128 });
+    const target = { apiBaseUrl: sandbox.url, accessToken: 'sandbox-token', phoneNumberId: '100000000000001' };
+    const rawStart = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 128 }, async () => {
+        while (next < RAW) {
+          const i = next++;
+          await client.sendTemplate(target, {
+            to: `+1${3000000000 + i}`,
+            templateName: TEMPLATE.name,
+            language: TEMPLATE.language,
+            components: [{ type: 'body', parameters: [{ type: 'text', text: 'A' }, { type: 'text', text: 'B' }] }],
+          });
+        }
+      }),
+    );
+    const raw = RAW / ((performance.now() - rawStart) / 1000);
+    await client.close();
+    console.log(`sandbox raw capacity (client → sandbox, 128 concurrent, no engine): ${raw.toFixed(0)} msg/s; engine ceiling / raw = ${(ceiling / raw).toFixed(2)}`);
+
+    const m = await setup('materialise', 1, MATERIALISE);
+    const t0 = performance.now();
+    await call(m.key, 'POST', `/campaigns/${m.campaignId}/send`);
+    for (;;) {
+      const c = await call(m.key, 'GET', `/campaigns/${m.campaignId}`);
+      if (c.total_recipients >= MATERIALISE) {
+        console.log(`materialise ${MATERIALISE} recipients (send → total_recipients set): ${secs(performance.now() - t0)}`);
+        await call(m.key, 'POST', `/campaigns/${m.campaignId}/stop`);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    console.log(`worker peak RSS: ${rss.peak().toFixed(0)} MB`);
+  } finally {
+    rss.stop();
+    if (worker) await killHard(worker);
+    sandbox.child.kill('SIGTERM');
+    await app.close();
+    await env.dispose();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { ALL_MIGRATIONS, AppModule } from '@app/composition';
+import { configureApp, dataSourceOptions, dropDatabase, ensureDatabase } from '@app/platform';
+
+export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+/**
+ * A throwaway database (migrated) and Redis prefix for one bench run, exported to process.env so apps and
+ * child processes use them; `dispose` drops both.
+ */
+export async function benchEnvironment(): Promise<{ databaseUrl: string; queuePrefix: string; dispose: () => Promise<void> }> {
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  base.pathname = `/wace_bench_${id}`;
+  const databaseUrl = base.toString();
+  const queuePrefix = `wace-bench-${id}`;
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, MIGRATIONS_RUN: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
+  await ensureDatabase(databaseUrl);
+  const migrator = new DataSource(dataSourceOptions(databaseUrl, ALL_MIGRATIONS));
+  await migrator.initialize();
+  await migrator.runMigrations({ transaction: 'each' });
+  await migrator.destroy();
+  return {
+    databaseUrl,
+    queuePrefix,
+    dispose: async () => {
+      await dropDatabase(databaseUrl);
+      const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}*`, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+      redis.disconnect();
+    },
+  };
+}
+
+/** The real API (optionally with queue processors) listening on an ephemeral port. */
+export async function bootApi(workers = false): Promise<{ app: INestApplication; baseUrl: string }> {
+  const app = await NestFactory.create(AppModule.register({ http: true, workers }), { bodyParser: false, bufferLogs: true });
+  configureApp(app, { swagger: false });
+  await app.listen(0, '127.0.0.1');
+  return { app, baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+}
