@@ -35,7 +35,7 @@ const TEMPLATE = {
 const MAPPING = { body: { '1': { field: 'first_name', fallback: 'there' }, '2': { field: 'custom_fields.order_id' } } };
 
 async function startSandbox(webhookUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'apps/wa-sandbox/src/main.ts'], {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/wa-sandbox/src/main.ts'], {
     env: {
       ...process.env,
       SANDBOX_PORT: '0',
@@ -158,7 +158,7 @@ async function main() {
   };
 
   try {
-    worker = await startWorkerProcess({ LOG_LEVEL: 'warn', DATABASE_URL: env.databaseUrl, QUEUE_PREFIX: env.queuePrefix }, 180_000);
+    worker = await startWorkerProcess({ DATABASE_URL: env.databaseUrl, QUEUE_PREFIX: env.queuePrefix }, 180_000);
     console.log(`bench:dispatch on ${require('node:os').cpus().length} cores; sandbox ${sandbox.url}; worker pid ${worker.pid}`);
 
     await run(`limited to ${LIMIT} msg/s`, LIMIT);

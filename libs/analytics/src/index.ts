@@ -1,7 +1,9 @@
-export * from './analytics.module';
+// Contracts first, Nest modules last: modules import each other's contracts, and CommonJS hands a
+// module that is still loading only the exports it has reached so far.
 export * from './queries/get-campaign-stats/get-campaign-stats.query';
 export * from './queries/get-error-summary/get-error-summary.query';
 export * from './queries/get-error-recipients/get-error-recipients.query';
 export * from './commands/refresh-campaign-stats/refresh-campaign-stats.command';
+export * from './analytics.module';
 import { CampaignStats1764400003000 } from './database/migrations/1764400003000-campaign-stats';
 export const analyticsMigrations = [CampaignStats1764400003000];

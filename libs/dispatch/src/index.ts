@@ -1,4 +1,5 @@
-export * from './dispatch.module';
+// Contracts first, Nest modules last: modules import each other's contracts, and CommonJS hands a
+// module that is still loading only the exports it has reached so far.
 export * from './domain/recipient-status';
 export * from './domain/events/recipient-stats-changed.event';
 export { RecipientErrorCode, AutoPauseReason } from './domain/dispatch.errors';
@@ -7,6 +8,7 @@ export * from './queries/count-recipients-by-status/count-recipients-by-status.q
 export * from './queries/summarise-recipient-errors/summarise-recipient-errors.query';
 export * from './queries/list-recipients/list-recipients.query';
 export * from './queries/recipient-timeline/recipient-timeline.query';
+export * from './dispatch.module';
 import { Recipients1764400004000 } from './database/migrations/1764400004000-recipients';
 import { DispatchRuns1764400004500 } from './database/migrations/1764400004500-dispatch-runs';
 import { RecipientAnalyticsIndexes1764400006000 } from './database/migrations/1764400006000-recipient-analytics-indexes';
