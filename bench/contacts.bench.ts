@@ -3,50 +3,33 @@
  *  1. 100,000 contacts upserted through POST /contacts/bulk in chunks of 10,000 (target < 20 s).
  *  2. CountAudience over a 1,000,000-contact audience made of 3 overlapping groups (target < 1.5 s).
  * Runs against a throwaway database it creates, migrates and drops.
+ * Options (defaults are the sizes above): --contacts N --chunk N --audience N.
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { CountAudienceQuery, SampleAudienceQuery, AudienceFieldCoverageQuery } from '@app/audience';
-import { ALL_MIGRATIONS, AppModule } from '@app/composition';
-import { API_PREFIX, configureApp, dataSourceOptions, dropDatabase, ensureDatabase, WorkspacesService } from '@app/platform';
+import { API_PREFIX, WorkspacesService } from '@app/platform';
+import { arg, benchEnvironment, bootApi, secs, time } from './support';
 
-const BULK_TOTAL = 100_000;
-const BULK_CHUNK = 10_000;
-const AUDIENCE_SIZE = 1_000_000;
-
-const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await fn();
-  return [result, performance.now() - start];
-}
+const BULK_TOTAL = arg('contacts', 100_000);
+const BULK_CHUNK = arg('chunk', 10_000);
+const AUDIENCE_SIZE = arg('audience', 1_000_000);
+/** 1,000,000 -> "1M", 1,500,000 -> "1.5M"; other sizes written out. */
+const short = (n: number) => (n >= 1_000_000 && n % 100_000 === 0 ? `${n / 1_000_000}M` : n.toLocaleString('en'));
+/** Rows in group_members: g1 (first 50%) + g2 (25%-75%) + g3 (last 50%), cut as the seeding SQL cuts them. */
+const MEMBERSHIPS = AUDIENCE_SIZE + Math.floor(AUDIENCE_SIZE * 0.75) - Math.floor(AUDIENCE_SIZE * 0.25);
 
 async function main() {
-  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  base.pathname = `/wace_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const url = base.toString();
-  Object.assign(process.env, {
-    DATABASE_URL: url,
-    MIGRATIONS_RUN: 'false',
-    LOG_LEVEL: 'error',
-    QUEUE_PREFIX: `wace-bench-${randomBytes(3).toString('hex')}`,
-  });
-  await ensureDatabase(url);
-  const migrator = new DataSource(dataSourceOptions(url, ALL_MIGRATIONS));
-  await migrator.initialize();
-  await migrator.runMigrations({ transaction: 'each' });
-  await migrator.destroy();
-
-  const app = await NestFactory.create(AppModule.register({ http: true, workers: false }), { bodyParser: false, bufferLogs: true });
+  // Quiet as before. Not left to benchEnvironment's `?? 'error'`: importing @app/platform has already set LOG_LEVEL=info (@nestjs/config defaults).
+  process.env.LOG_LEVEL = 'error';
+  const env = await benchEnvironment();
+  let app: INestApplication | undefined;
   try {
-    configureApp(app, { swagger: false });
-    await app.listen(0, '127.0.0.1');
-    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const api = await bootApi(false);
+    app = api.app;
+    const baseUrl = api.baseUrl;
     const workspaces = app.get(WorkspacesService);
     const db = app.get(DataSource);
     const queries = app.get(QueryBus);
@@ -62,7 +45,7 @@ async function main() {
       })
     ).json();
     const bulk = async (offset: number) => {
-      const contacts = Array.from({ length: BULK_CHUNK }, (_, i) => ({
+      const contacts = Array.from({ length: Math.min(BULK_CHUNK, BULK_TOTAL - offset) }, (_, i) => ({
         phone: `+9198${String(offset + i).padStart(8, '0')}`,
         first_name: `First${offset + i}`,
         last_name: 'Bench',
@@ -82,10 +65,10 @@ async function main() {
       const [, ms] = await time(async () => {
         for (let offset = 0; offset < BULK_TOTAL; offset += BULK_CHUNK) await bulk(offset);
       });
-      console.log(`bulk upsert (${label}) of ${BULK_TOTAL.toLocaleString('en')} contacts, ${BULK_TOTAL / BULK_CHUNK} requests of ${BULK_CHUNK.toLocaleString('en')}: ${secs(ms)} (target < 20 s)`);
+      console.log(`bulk upsert (${label}) of ${BULK_TOTAL.toLocaleString('en')} contacts, ${Math.ceil(BULK_TOTAL / BULK_CHUNK)} requests of ${BULK_CHUNK.toLocaleString('en')}: ${secs(ms)} (target < 20 s)`);
     }
 
-    // 2. Audience count over 1M contacts in 3 overlapping groups, seeded with SQL.
+    // 2. Audience count over AUDIENCE_SIZE (default 1M) contacts in 3 overlapping groups, seeded with SQL.
     const ws2 = await workspaces.createWorkspace('bench-audience');
     const [, seedMs] = await time(async () => {
       await db.query(
@@ -100,7 +83,7 @@ async function main() {
          SELECT gen_random_uuid(), $1, 'g' || n, now(), now() FROM generate_series(1, 3) n`,
         [ws2.id],
       );
-      // g1: first 50%, g2: 25%-75%, g3: last 50% -> union is every contact, 1.5M memberships.
+      // g1: first 50%, g2: 25%-75%, g3: last 50% -> union is every contact, MEMBERSHIPS (1.5M by default).
       await db.query(
         `INSERT INTO group_members (group_id, contact_id)
          SELECT g.id, c.id FROM (SELECT id, row_number() OVER (ORDER BY phone) AS r FROM contacts WHERE workspace_id = $1) c
@@ -112,20 +95,23 @@ async function main() {
       await db.query(`VACUUM ANALYZE group_members`);
       await db.query(`VACUUM ANALYZE groups`);
     });
-    console.log(`seeded ${AUDIENCE_SIZE.toLocaleString('en')} contacts in 3 overlapping groups (1.5M memberships) with SQL: ${secs(seedMs)}`);
+    console.log(`seeded ${AUDIENCE_SIZE.toLocaleString('en')} contacts in 3 overlapping groups (${short(MEMBERSHIPS)} memberships) with SQL: ${secs(seedMs)}`);
     const groupIds = (await db.query(`SELECT id FROM groups WHERE workspace_id = $1 ORDER BY name`, [ws2.id])).map((r: { id: string }) => r.id);
     const spec = { workspaceId: ws2.id, groupIds, sourceIds: [] };
     for (let run = 1; run <= 3; run++) {
       const [count, ms] = await time(() => queries.execute(new CountAudienceQuery(spec)));
-      console.log(`CountAudience, 1M-contact audience (run ${run}): ${secs(ms)} -> ${JSON.stringify(count)} (target < 1.5 s)`);
+      console.log(`CountAudience, ${short(AUDIENCE_SIZE)}-contact audience (run ${run}): ${secs(ms)} -> ${JSON.stringify(count)} (target < 1.5 s)`);
     }
     const [, sampleMs] = await time(() => queries.execute(new SampleAudienceQuery(spec, 5)));
     console.log(`SampleAudience(5), same audience: ${secs(sampleMs)}`);
     const [coverage, covMs] = await time(() => queries.execute(new AudienceFieldCoverageQuery(spec, ['first_name', 'email', 'custom_fields.order_id'])));
     console.log(`AudienceFieldCoverage(3 fields), same audience: ${secs(covMs)} -> ${JSON.stringify(coverage)}`);
   } finally {
-    await app.close();
-    await dropDatabase(url);
+    try {
+      await app?.close();
+    } finally {
+      await env.dispose();
+    }
   }
 }
 

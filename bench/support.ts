@@ -10,6 +10,14 @@ import { configureApp, dataSourceOptions, dropDatabase, ensureDatabase } from '@
 
 export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** `--name N` from the command line as a positive integer, or `fallback` when the option is absent. */
+export function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const n = i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} wants a positive integer`);
+  return n;
+}
+
 export async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const result = await fn();
@@ -26,7 +34,7 @@ export async function benchEnvironment(): Promise<{ databaseUrl: string; queuePr
   base.pathname = `/wace_bench_${id}`;
   const databaseUrl = base.toString();
   const queuePrefix = `wace-bench-${id}`;
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, MIGRATIONS_RUN: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, MIGRATIONS_RUN: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' });
   await ensureDatabase(databaseUrl);
   const migrator = new DataSource(dataSourceOptions(databaseUrl, ALL_MIGRATIONS));
   await migrator.initialize();

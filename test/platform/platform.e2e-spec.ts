@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { API, createTestApp, createWorkspaceKey, TestApp } from '../support/app';
 
 describe('platform (e2e)', () => {
@@ -76,6 +77,76 @@ describe('platform (e2e)', () => {
     expect(cur.body.code).toBe('INVALID_CURSOR');
     const lim = await t.http().get(`${API}/campaigns?limit=500`).set(k.auth).expect(400);
     expect(lim.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  describe('Idempotency-Key', () => {
+    const groups = `${API}/groups`;
+
+    it('replays the first response, refuses another body with 422', async () => {
+      const k = await createWorkspaceKey(t);
+      const first = await t.http().post(groups).set(k.auth).set('Idempotency-Key', 'k-1').send({ name: 'vip' }).expect(201);
+      const replay = await t.http().post(groups).set(k.auth).set('Idempotency-Key', 'k-1').send({ name: 'vip' }).expect(201);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.text).toBe(first.text);
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      const reused = await t.http().post(groups).set(k.auth).set('Idempotency-Key', 'k-1').send({ name: 'other' }).expect(422);
+      expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      const list = await t.http().get(groups).set(k.auth).expect(200);
+      expect(list.body.data).toHaveLength(1);
+    });
+
+    it('keys are per workspace: the same key in another workspace is a new request', async () => {
+      const a = await createWorkspaceKey(t);
+      const b = await createWorkspaceKey(t);
+      await t.http().post(groups).set(a.auth).set('Idempotency-Key', 'shared').send({ name: 'x' }).expect(201);
+      const other = await t.http().post(groups).set(b.auth).set('Idempotency-Key', 'shared').send({ name: 'x' }).expect(201);
+      expect(other.headers['idempotent-replayed']).toBeUndefined();
+    });
+
+    it('409 while the first request is still in flight', async () => {
+      const k = await createWorkspaceKey(t);
+      await t.app.get(DataSource).query(
+        `INSERT INTO idempotency_keys (workspace_id, key, method, path, request_hash) VALUES ($1, 'busy', 'POST', $2, 'x')`,
+        [k.workspaceId, groups],
+      );
+      const res = await t.http().post(groups).set(k.auth).set('Idempotency-Key', 'busy').send({ name: 'x' }).expect(409);
+      expect(res.body.code).toBe('IDEMPOTENCY_KEY_IN_USE');
+    });
+
+    it('expires after 24 hours', async () => {
+      const k = await createWorkspaceKey(t);
+      await t.http().post(groups).set(k.auth).set('Idempotency-Key', 'old').send({ name: 'first' }).expect(201);
+      await t.app.get(DataSource).query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE workspace_id = $1`, [k.workspaceId]);
+      const fresh = await t.http().post(groups).set(k.auth).set('Idempotency-Key', 'old').send({ name: 'second' }).expect(201);
+      expect(fresh.headers['idempotent-replayed']).toBeUndefined();
+      expect(fresh.body.name).toBe('second');
+    });
+
+    it('400 for a key longer than 255 characters', async () => {
+      const k = await createWorkspaceKey(t);
+      const res = await t.http().post(groups).set(k.auth).set('Idempotency-Key', 'x'.repeat(256)).send({ name: 'x' }).expect(400);
+      expect(res.body.code).toBe('INVALID_IDEMPOTENCY_KEY');
+    });
+
+    it('is documented on every POST in the OpenAPI document', async () => {
+      const doc = (await t.http().get('/docs-json').expect(200)).body;
+      const posts = Object.entries(doc.paths as Record<string, { post?: { parameters?: Array<{ name: string }> } }>).filter(
+        ([path, item]) => item.post && !path.endsWith('/webhooks/whatsapp'),
+      );
+      expect(posts.length).toBeGreaterThan(10);
+      for (const [, item] of posts) expect(item.post!.parameters!.map((p) => p.name)).toContain('Idempotency-Key');
+    });
+  });
+
+  it('documents scopes and error responses on every authenticated operation', async () => {
+    const doc = (await t.http().get('/docs-json').expect(200)).body;
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>)) {
+      if (path.includes('/webhooks/whatsapp')) continue;
+      for (const [method, op] of Object.entries(item)) {
+        expect([`${method} ${path}`, op.security]).toEqual([`${method} ${path}`, [{ bearer: [] }]]);
+        expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
+      }
+    }
   });
 
   it('echoes X-Request-Id', async () => {

@@ -3,11 +3,15 @@ import { join } from 'node:path';
 
 /**
  * The real worker app (apps/worker) as a separate OS process, so a test can SIGKILL it mid-campaign.
- * Resolves once the worker logged that it started.
+ * Runs the sources through ts-node, or with `built` the webpack bundle (`nest build worker`), as in
+ * production. Resolves once the worker logged that it started.
  */
-export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ChildProcess> {
+export async function startWorkerProcess(env: Record<string, string>, { timeoutMs = 90_000, built = false } = {}): Promise<ChildProcess> {
   const root = join(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
+  const args = built
+    ? ['dist/apps/worker/main.js']
+    : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'info', TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
