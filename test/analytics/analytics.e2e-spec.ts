@@ -251,7 +251,7 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
       const rows = parseCsv(res.text).slice(1);
       expect(rows).toHaveLength(n);
       expect(new Set(rows.map((r) => r[0])).size).toBe(n);
-      const [expectedIds] = [await t.app.get(DataSource).query(`SELECT id FROM campaign_recipients WHERE campaign_id = $1 ORDER BY created_at DESC, id DESC`, [big])];
+      const [expectedIds] = [await t.app.get(DataSource).query(`SELECT id FROM campaign_recipients WHERE campaign_id = $1 ORDER BY seq DESC`, [big])];
       expect(rows.map((r) => r[0])).toEqual(expectedIds.map((r: { id: string }) => r.id));
       const failedOnly = parseCsv((await http().get(`${API}/campaigns/${big}/recipients`).set('Accept', 'text/csv').query({ status: 'failed' }).expect(200)).text);
       expect(failedOnly).toHaveLength(1 + Math.floor(n / 3));

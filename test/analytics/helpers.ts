@@ -20,6 +20,8 @@ export interface SeedRow {
 
 export interface SeededRow extends Required<Omit<SeedRow, 'phone' | 'contact_id'>> {
   id: string;
+  /** Insertion order: rows get ascending `seq` in it, which is the order lists and exports follow. */
+  position: number;
   phone: string;
   contact_id: string;
 }
@@ -34,8 +36,9 @@ let phoneSeq = 0;
 
 /** Inserts recipient rows as dispatch would have left them; fills ids, phones and message ids. */
 export async function seedRecipients(t: TestApp, campaignId: string, workspaceId: string, rows: SeedRow[]): Promise<SeededRow[]> {
-  const full: SeededRow[] = rows.map((r) => ({
+  const full: SeededRow[] = rows.map((r, position) => ({
     id: randomUUID(),
+    position,
     contact_id: r.contact_id ?? randomUUID(),
     phone: r.phone ?? `+1303555${String(++phoneSeq).padStart(4, '0')}`,
     message_id: r.message_id ?? (['pending', 'queued', 'skipped'].includes(r.status) ? null : `wamid.${randomUUID()}`),
@@ -56,15 +59,16 @@ export async function seedRecipients(t: TestApp, campaignId: string, workspaceId
             r.sent_at, r.delivered_at, r.read_at, r.failed_at, r.created_at
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, contact_id uuid, phone text, status text, message_id text, error_code text,
             error_message text, variables jsonb, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz,
-            created_at timestamptz)`,
+            created_at timestamptz, position int)
+      ORDER BY r.position`,
     [JSON.stringify(full), campaignId, workspaceId],
   );
   return full;
 }
 
 /** Newest first, as every list is ordered (uuid order is the order of their lowercase hex text). */
-export const byNewest = (a: { created_at: string; id: string }, b: { created_at: string; id: string }) =>
-  Date.parse(b.created_at) - Date.parse(a.created_at) || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
+/** Newest first: the reverse of insertion (`seq`) order. */
+export const byNewest = (a: { position: number }, b: { position: number }) => b.position - a.position;
 
 /** RFC 4180 parser for a whole document (quoted fields may hold commas, quotes and line breaks). */
 export function parseCsv(text: string): string[][] {

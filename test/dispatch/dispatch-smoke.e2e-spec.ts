@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { API, createTestApp, TestApp } from '../support/app';
 import { createWorld, eventually, ORDER_MAPPING, World } from '../support/world';
 
@@ -31,5 +32,14 @@ describe('dispatch smoke (e2e)', () => {
     expect(done.stats).toEqual({ total: 30, sent: 30, delivered: 30, read: 30, failed: 0, pending: 0, skipped: 0 });
     expect(done.total_recipients).toBe(30);
     expect(w.sandbox.state.stats()).toMatchObject({ accepted: 30, recipients: 30, recipients_messaged_more_than_once: 0 });
+
+    // Deleting the finished campaign drops what Dispatch and Analytics kept for it.
+    await http().delete(`${API}/campaigns/${c.body.id}`).expect(204);
+    const db = t.app.get(DataSource);
+    await eventually(async () => {
+      const [r] = await db.query(`SELECT (SELECT count(*) FROM campaign_recipients WHERE campaign_id = $1)::int AS recipients,
+                                         (SELECT count(*) FROM campaign_stats WHERE campaign_id = $1)::int AS stats`, [c.body.id]);
+      return r.recipients === 0 && r.stats === 0;
+    }, { what: 'recipients and stats purged' });
   });
 });

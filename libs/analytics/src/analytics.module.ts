@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RefreshCampaignStatsHandler } from './commands/refresh-campaign-stats/refresh-campaign-stats.handler';
 import { ApplyStatsDeltaHandler } from './events/apply-stats-delta.handler';
+import { DropCampaignStatsHandler } from './events/drop-campaign-stats.handler';
 import { AnalyticsController } from './http/analytics.controller';
 import { GetCampaignStatsHandler } from './queries/get-campaign-stats/get-campaign-stats.handler';
 import { GetErrorRecipientsHandler } from './queries/get-error-recipients/get-error-recipients.handler';
@@ -8,6 +9,6 @@ import { GetErrorSummaryHandler } from './queries/get-error-summary/get-error-su
 
 @Module({
   controllers: [AnalyticsController],
-  providers: [GetCampaignStatsHandler, ApplyStatsDeltaHandler, RefreshCampaignStatsHandler, GetErrorSummaryHandler, GetErrorRecipientsHandler],
+  providers: [GetCampaignStatsHandler, ApplyStatsDeltaHandler, DropCampaignStatsHandler, RefreshCampaignStatsHandler, GetErrorSummaryHandler, GetErrorRecipientsHandler],
 })
 export class AnalyticsModule {}

@@ -30,6 +30,7 @@ import { CountAudienceHandler } from './queries/count-audience/count-audience.ha
 import { DescribeAudienceHandler } from './queries/describe-audience/describe-audience.handler';
 import { GetContactDetailsHandler } from './queries/get-contact-details/get-contact-details.handler';
 import { GetContactHandler } from './queries/get-contact/get-contact.handler';
+import { GetContactsHandler } from './queries/get-contacts/get-contacts.handler';
 import { GetGroupHandler } from './queries/get-group/get-group.handler';
 import { GetSourceHandler } from './queries/get-source/get-source.handler';
 import { ListContactsHandler } from './queries/list-contacts/list-contacts.handler';
@@ -59,6 +60,7 @@ const queryHandlers = [
   SampleAudienceHandler,
   AudienceFieldCoverageHandler,
   GetContactHandler,
+  GetContactsHandler,
   BuildAudienceSelectHandler,
   ListContactsHandler,
   GetContactDetailsHandler,

@@ -4,6 +4,7 @@ import { WhatsAppModule } from '@app/whatsapp';
 import { ApplyWhatsAppWebhookHandler } from './commands/apply-whatsapp-webhook/apply-whatsapp-webhook.handler';
 import { CancelScheduledStartHandler } from './commands/cancel-scheduled-start/cancel-scheduled-start.handler';
 import { MaterialiseAudienceHandler } from './commands/materialise-audience/materialise-audience.handler';
+import { PurgeRecipientsHandler } from './commands/purge-recipients/purge-recipients.handler';
 import { ScheduleStartHandler } from './commands/schedule-start/schedule-start.handler';
 import { RecipientLedger } from './database/recipient-ledger';
 import { DISPATCH_QUEUE, DispatchQueue } from './dispatch-queue';
@@ -34,6 +35,7 @@ const queue = BullModule.registerQueue({ name: DISPATCH_QUEUE });
     ScheduleStartHandler,
     CancelScheduledStartHandler,
     ApplyWhatsAppWebhookHandler,
+    PurgeRecipientsHandler,
     ...DISPATCH_QUERY_HANDLERS,
   ],
   exports: [RecipientLedger, DispatchQueue, StatsPublisher, queue],

@@ -49,6 +49,7 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorDescription>> = {
   OPTED_OUT: { title: 'Contact opted out', fix: 'Nothing to do: opted-out contacts are never messaged.' },
   INVALID_PHONE: { title: 'Invalid phone number', fix: 'Correct the contact\'s phone number to E.164 (+ country code and number).' },
   DUPLICATE_PHONE: { title: 'Duplicate phone number', fix: 'Another contact of the audience has the same number; that number was messaged once.' },
+  CONTACT_DELETED: { title: 'Contact deleted', fix: 'The contact was deleted after the campaign started; nothing was sent to it.' },
   UNKNOWN: { title: 'Failed without an error code', fix: 'WhatsApp reported the failure without details; check the recipient\'s number and the channel.' },
 };
 

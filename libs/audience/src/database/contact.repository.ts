@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { KeysetPosition } from '@app/platform';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+
 import { ContactNotFoundError, PhoneTakenError } from '../domain/audience.errors';
 import type { ContactInput } from '../domain/contact-input';
 import type { CustomFields } from '../domain/custom-fields';
@@ -78,6 +79,11 @@ export class ContactRepository {
 
   async find(workspaceId: string, id: string): Promise<ContactEntity | null> {
     return this.db.getRepository(ContactEntity).findOneBy({ id, workspaceId });
+  }
+
+  async findMany(workspaceId: string, ids: string[]): Promise<ContactEntity[]> {
+    if (!ids.length) return [];
+    return this.db.getRepository(ContactEntity).findBy({ workspaceId, id: In(ids) });
   }
 
   async groupIds(contactIds: string[]): Promise<Map<string, string[]>> {

@@ -78,10 +78,12 @@ export class CampaignRepository {
     campaign.commit();
   }
 
+  /** Deletes at the version read; the aggregate's CampaignDeletedEvent then lets other modules drop their data. */
   async delete(campaign: Campaign): Promise<void> {
     const s = campaign.snapshot();
     const res = await this.db.getRepository(CampaignEntity).delete({ id: s.id, version: s.version });
     if (!res.affected) throw new ConcurrentTransitionError(s.id);
+    campaign.commit();
   }
 
   /** Keyset page of a workspace's campaigns, newest first. */

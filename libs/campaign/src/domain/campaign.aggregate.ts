@@ -3,6 +3,7 @@ import { CampaignStatus } from './campaign-status';
 import {
   CampaignCompletedEvent,
   CampaignCreatedEvent,
+  CampaignDeletedEvent,
   CampaignEvent,
   CampaignFailedEvent,
   CampaignPausedEvent,
@@ -228,8 +229,9 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
     this.set(defined, now);
   }
 
-  assertDeletable(): void {
+  delete(): void {
     this.guard('delete');
+    this.apply(new CampaignDeletedEvent(this.id, this.workspaceId));
   }
 
   /** Called by the repository once a save committed: the stored row now has the next version. */

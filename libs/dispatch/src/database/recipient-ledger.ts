@@ -8,7 +8,6 @@ export interface ClaimedRecipient {
   id: string;
   contactId: string;
   phone: string;
-  contactData: { first_name?: string | null; last_name?: string | null; email?: string | null; custom_fields?: Record<string, unknown> };
   attempts: number;
 }
 
@@ -81,7 +80,7 @@ export class RecipientLedger {
   /**
    * Inserts one row per contact of the audience in one statement (idempotent: contacts already there are
    * left alone, so it can run again after an audience change or a crash). Opted-out and invalid numbers
-   * become `skipped` rows with their code.
+   * become `skipped` rows with their code. The count comes back with the stats deltas.
    */
   async materialise(
     campaignId: string,
@@ -90,16 +89,22 @@ export class RecipientLedger {
     audience: { sql: string; params: unknown[] },
   ): Promise<DeltasByCampaign> {
     return this.db.transaction(async (m) => {
+      // One materialisation of a campaign at a time, so the anti-join below never races a twin.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [campaignId]);
+      const [{ exists }] = await m.query(`SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = $1) AS exists`, [campaignId]);
+      // Only a re-materialisation (audience changed while paused) needs to skip contacts already there.
+      const onlyNew = exists
+        ? `WHERE NOT EXISTS (SELECT 1 FROM campaign_recipients x WHERE x.campaign_id = $1::uuid AND x.contact_id = a.contact_id)`
+        : '';
       const rows = await m.query(
         `WITH ins AS (
-           INSERT INTO campaign_recipients (id, campaign_id, workspace_id, contact_id, phone, contact_data, status, error_code, error_message)
+           INSERT INTO campaign_recipients (id, campaign_id, workspace_id, contact_id, phone, status, error_code, error_message)
            SELECT gen_random_uuid(), $1::uuid, $2::uuid, a.contact_id, a.phone,
-                  jsonb_build_object('first_name', a.first_name, 'last_name', a.last_name, 'email', a.email, 'custom_fields', a.custom_fields),
                   CASE WHEN a.opted_out OR a.phone !~ '${E164}' THEN 'skipped' ELSE 'pending' END,
                   CASE WHEN a.opted_out THEN '${RecipientErrorCode.OPTED_OUT}' WHEN a.phone !~ '${E164}' THEN '${RecipientErrorCode.INVALID_PHONE}' END,
                   CASE WHEN a.opted_out THEN 'Contact opted out' WHEN a.phone !~ '${E164}' THEN 'Not a valid E.164 number' END
              FROM (${audience.sql}) a
-           ON CONFLICT (campaign_id, contact_id) DO NOTHING
+           ${onlyNew}
            RETURNING status)
          SELECT $1::text AS campaign_id, NULL AS old_status, status, count(*)::int AS n FROM ins GROUP BY status`,
         [campaignId, workspaceId, ...audience.params],
@@ -130,15 +135,14 @@ export class RecipientLedger {
       `UPDATE campaign_recipients r SET status = 'queued', claimed_at = now(), updated_at = now()
         WHERE r.id IN (SELECT id FROM campaign_recipients
                         WHERE campaign_id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-                        ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING r.id, r.contact_id, r.phone, r.contact_data, r.attempts`,
+                        ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING r.id, r.contact_id, r.phone, r.attempts`,
       [campaignId, limit],
     ));
     return rows.map((r) => ({
       id: r.id as string,
       contactId: r.contact_id as string,
       phone: r.phone as string,
-      contactData: r.contact_data as ClaimedRecipient['contactData'],
       attempts: r.attempts as number,
     }));
   }
@@ -269,6 +273,10 @@ export class RecipientLedger {
       [campaignId],
     );
     return { open: row.open, dueNow: row.due_now, nextAttemptAt: row.next_attempt_at };
+  }
+
+  async purge(campaignId: string): Promise<void> {
+    await this.db.query(`DELETE FROM campaign_recipients WHERE campaign_id = $1`, [campaignId]);
   }
 
   /** Every recipient status count of a campaign, in one set-based pass (refresh-metrics). */

@@ -18,6 +18,7 @@ export const RecipientErrorCode = {
   OPTED_OUT: 'OPTED_OUT',
   INVALID_PHONE: 'INVALID_PHONE',
   DUPLICATE_PHONE: 'DUPLICATE_PHONE',
+  CONTACT_DELETED: 'CONTACT_DELETED',
 } as const;
 
 /** pause_reason values the engine sets on its own. */

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ICommand, IEvent, ofType, Saga } from '@nestjs/cqrs';
 import { map, Observable } from 'rxjs';
 import {
-  CampaignFailedEvent, CampaignPausedEvent, CampaignResumedEvent, CampaignScheduledEvent, CampaignStartedEvent, CampaignStoppedEvent,
+  CampaignDeletedEvent, CampaignFailedEvent, CampaignPausedEvent, CampaignResumedEvent, CampaignScheduledEvent, CampaignStartedEvent, CampaignStoppedEvent,
 } from '@app/campaign';
 import { CancelScheduledStartCommand } from '../commands/cancel-scheduled-start/cancel-scheduled-start.command';
+import { PurgeRecipientsCommand } from '../commands/purge-recipients/purge-recipients.command';
 import { MaterialiseAudienceCommand } from '../commands/materialise-audience/materialise-audience.command';
 import { ScheduleStartCommand } from '../commands/schedule-start/schedule-start.command';
 
@@ -21,6 +22,10 @@ export class CampaignDispatchSaga {
   @Saga()
   scheduled = (events$: Observable<IEvent>): Observable<ICommand> =>
     events$.pipe(ofType(CampaignScheduledEvent), map((e) => new ScheduleStartCommand(e.campaignId, e.scheduledAt)));
+
+  @Saga()
+  deleted = (events$: Observable<IEvent>): Observable<ICommand> =>
+    events$.pipe(ofType(CampaignDeletedEvent), map((e) => new PurgeRecipientsCommand(e.campaignId)));
 
   @Saga()
   noLongerWaiting = (events$: Observable<IEvent>): Observable<ICommand> =>

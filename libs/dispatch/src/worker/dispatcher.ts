@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { OptOutContactCommand } from '@app/audience';
+import { GetContactsQuery, OptOutContactCommand } from '@app/audience';
 import {
   AutoPauseCampaignCommand, CampaignDispatchInfo, CampaignStatus, CompleteCampaignCommand, compileRenderer, FailCampaignCommand,
   GetCampaignDispatchInfoQuery, RenderedMessage,
@@ -138,8 +138,20 @@ export class Dispatcher {
       if (pending.length) this.stats.publish(await this.ledger.record(pending.splice(0)));
     };
     const sendable: Array<{ row: ClaimedRecipient; msg: RenderedMessage }> = [];
+    // Fields and opt-out are read now, not at materialisation: a later opt-out or correction still counts.
+    const contacts = await this.queries.execute(new GetContactsQuery(run.info.workspaceId, rows.map((r) => r.contactId)));
     for (const row of rows) {
-      const msg = run.render({ phone: row.phone, ...row.contactData });
+      const contact = contacts.get(row.contactId);
+      if (!contact || contact.opted_out) {
+        pending.push({
+          id: row.id,
+          status: RecipientStatus.SKIPPED,
+          code: contact ? RecipientErrorCode.OPTED_OUT : RecipientErrorCode.CONTACT_DELETED,
+          message: contact ? 'Contact opted out' : 'Contact was deleted before the message was sent',
+        });
+        continue;
+      }
+      const msg = run.render({ ...contact, phone: row.phone });
       if (msg.missing.length) {
         pending.push({
           id: row.id,

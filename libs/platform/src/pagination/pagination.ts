@@ -60,3 +60,19 @@ export function paginate<R extends { createdAt: Date; id: string }>(rows: R[], l
     next_cursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
+
+/** Cursors over an ascending bigint sequence (tables too large for (created_at, id) keysets). */
+export function encodeSeqCursor(seq: string | number): string {
+  return Buffer.from(JSON.stringify(['s', String(seq)])).toString('base64url');
+}
+
+export function decodeSeqCursor(cursor: string | undefined): string | null {
+  if (!cursor) return null;
+  try {
+    const [tag, seq] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (tag === 's' && typeof seq === 'string' && /^\d{1,18}$/.test(seq)) return seq;
+  } catch {
+    /* fall through to the error below */
+  }
+  throw new BadRequestError('INVALID_CURSOR', 'cursor is not a value returned by this API');
+}

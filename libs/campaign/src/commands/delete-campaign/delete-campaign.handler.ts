@@ -8,7 +8,7 @@ export class DeleteCampaignHandler implements ICommandHandler<DeleteCampaignComm
 
   async execute({ workspaceId, campaignId }: DeleteCampaignCommand) {
     const campaign = await this.campaigns.findById(workspaceId, campaignId);
-    campaign.assertDeletable();
+    campaign.delete();
     await this.campaigns.delete(campaign);
   }
 }

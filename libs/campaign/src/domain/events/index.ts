@@ -7,3 +7,4 @@ export * from './campaign-resumed.event';
 export * from './campaign-stopped.event';
 export * from './campaign-completed.event';
 export * from './campaign-failed.event';
+export * from './campaign-deleted.event';

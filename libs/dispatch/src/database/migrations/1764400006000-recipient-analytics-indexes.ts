@@ -4,21 +4,15 @@ export class RecipientAnalyticsIndexes1764400006000 implements MigrationInterfac
   name = 'RecipientAnalyticsIndexes1764400006000';
 
   async up(q: QueryRunner): Promise<void> {
-    // Keyset pages and streamed CSV exports of a campaign's recipients, newest first (scanned backwards).
-    await q.query(`CREATE INDEX campaign_recipients_list_idx ON campaign_recipients (campaign_id, created_at, id)`);
-    // The same filtered by status: a rare status (e.g. queued on a finished campaign) must not scan them all.
-    await q.query(`CREATE INDEX campaign_recipients_status_list_idx ON campaign_recipients (campaign_id, status, created_at, id)`);
     // Errors summary (index-only GROUP BY error_code) and drill-down (newest first per code). Partial: only
     // failed and skipped rows, so it stays small and costs the hot send path nothing until a row ends there.
     await q.query(
-      `CREATE INDEX campaign_recipients_problems_idx ON campaign_recipients (campaign_id, error_code, created_at, id) INCLUDE (status)
+      `CREATE INDEX campaign_recipients_problems_idx ON campaign_recipients (campaign_id, error_code, seq) INCLUDE (status)
         WHERE status IN ('failed', 'skipped')`,
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX campaign_recipients_problems_idx`);
-    await q.query(`DROP INDEX campaign_recipients_status_list_idx`);
-    await q.query(`DROP INDEX campaign_recipients_list_idx`);
   }
 }

@@ -11,7 +11,7 @@ export interface RecipientFilter {
 }
 
 /**
- * One keyset page of a campaign's recipients, newest first (`created_at DESC, id DESC`). `limit` is not
+ * One keyset page of a campaign's recipients, newest first (`seq DESC`: materialisation order). `limit` is not
  * capped here: the HTTP layer caps pages, exports read bigger chunks.
  */
 export class ListRecipientsQuery extends Query<Page<RecipientView>> {

@@ -26,11 +26,11 @@ export class SummariseRecipientErrorsHandler implements IQueryHandler<SummariseR
          LEFT JOIN LATERAL (
            (SELECT error_message AS msg FROM campaign_recipients
              WHERE campaign_id = $1 AND ${PROBLEM} AND error_code = b.code AND error_message IS NOT NULL
-             ORDER BY created_at DESC, id DESC LIMIT 1)
+             ORDER BY seq DESC LIMIT 1)
            UNION ALL
            (SELECT error_message FROM campaign_recipients
              WHERE b.code IS NULL AND campaign_id = $1 AND ${PROBLEM} AND error_code IS NULL AND error_message IS NOT NULL
-             ORDER BY created_at DESC, id DESC LIMIT 1)
+             ORDER BY seq DESC LIMIT 1)
            LIMIT 1) s ON true
         ORDER BY b.n DESC, b.code`,
       [campaignId],
