@@ -24,10 +24,9 @@ const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
 /** Mixed outcomes by i % 100: 55 read, 15 delivered, 5 sent, 15 failed (8 codes), 8 skipped (4 codes), 2 pending/queued. */
 const SEED_SQL = `
-  INSERT INTO campaign_recipients (id, campaign_id, workspace_id, contact_id, phone, contact_data, status, message_id, error_code, error_message,
+  INSERT INTO campaign_recipients (id, campaign_id, workspace_id, contact_id, phone, status, message_id, error_code, error_message,
                                    variables, attempts, sent_at, delivered_at, read_at, failed_at, created_at, updated_at)
   SELECT gen_random_uuid(), $1, $2, gen_random_uuid(), '+9198' || lpad(i::text, 8, '0'),
-         jsonb_build_object('first_name', 'F' || i, 'last_name', 'Bench', 'email', 'c' || i || '@example.com', 'custom_fields', jsonb_build_object('order_id', 'ORD-' || i)),
          s.status,
          CASE WHEN s.status IN ('sent', 'delivered', 'read') OR (s.status = 'failed' AND m % 3 = 0) THEN 'wamid.bench' || i END,
          s.code, s.msg,

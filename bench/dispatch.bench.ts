@@ -37,7 +37,7 @@ const TEMPLATE = {
 const MAPPING = { body: { '1': { field: 'first_name', fallback: 'there' }, '2': { field: 'custom_fields.order_id' } } };
 
 async function startSandbox(webhookUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/wa-sandbox/src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/apps/wa-sandbox/main.js'], {
     env: {
       ...process.env,
       SANDBOX_PORT: '0',
@@ -79,6 +79,8 @@ function sampleRss(pid: () => number | undefined) {
 }
 
 async function main() {
+  // Worker and sandbox run as in production: webpack bundles, not ts-node (its compiler would skew CPU and RSS).
+  execSync('npx nest build worker && npx nest build wa-sandbox', { stdio: 'ignore' });
   const env = await benchEnvironment();
   const { app, baseUrl } = await bootApi(false);
   const api = `${baseUrl}/api/v1/public`;
@@ -121,7 +123,9 @@ async function main() {
       [ws.id, size],
     );
     await db.query(`INSERT INTO group_members (group_id, contact_id) SELECT $1, id FROM contacts WHERE workspace_id = $2`, [group.id, ws.id]);
+    // Measure from a steady state: statistics current and the seeding's dirty pages already written out.
     await db.query('ANALYZE contacts; ANALYZE group_members');
+    await db.query('CHECKPOINT');
     const campaign = await call(key, 'POST', '/campaigns', {
       name,
       template_id: template.id,
@@ -160,8 +164,6 @@ async function main() {
   };
 
   try {
-    // The worker runs as in production: the webpack bundle, not ts-node (whose compiler would dominate its RSS).
-    execSync('npx nest build worker', { stdio: 'ignore' });
     worker = await startWorkerProcess({ DATABASE_URL: env.databaseUrl, QUEUE_PREFIX: env.queuePrefix }, { timeoutMs: 180_000, built: true });
     console.log(`bench:dispatch on ${require('node:os').cpus().length} cores; sandbox ${sandbox.url}; worker pid ${worker.pid}`);
 

@@ -60,5 +60,5 @@ describe('worker crash (e2e)', () => {
     } finally {
       await killHard(worker);
     }
-  }, 300_000);
+  }, 420_000);
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * Runs the sources through ts-node, or with `built` the webpack bundle (`nest build worker`), as in
  * production. Resolves once the worker logged that it started.
  */
-export async function startWorkerProcess(env: Record<string, string>, { timeoutMs = 90_000, built = false } = {}): Promise<ChildProcess> {
+export async function startWorkerProcess(env: Record<string, string>, { timeoutMs = 150_000, built = false } = {}): Promise<ChildProcess> {
   const root = join(__dirname, '..', '..');
   const args = built
     ? ['dist/apps/worker/main.js']

@@ -30,12 +30,16 @@ export class Materialiser {
     }
     if (info.status !== CampaignStatus.RUNNING) return;
     const key = audienceKey(info.audience);
-    if ((await this.ledger.materialisedAudience(campaignId)) !== key) {
+    const previous = await this.ledger.materialisedAudience(campaignId);
+    if (previous !== key) {
       const select = await this.queries.execute(
         new BuildAudienceSelectQuery({ workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources }, 3),
       );
-      this.stats.publish(await this.ledger.materialise(campaignId, info.workspaceId, key, select));
-      await this.engine.run(new RecordMaterialisedCommand(campaignId, await this.ledger.countRecipients(campaignId)));
+      const deltas = await this.ledger.materialise(campaignId, info.workspaceId, key, select);
+      this.stats.publish(deltas);
+      // A first materialisation's insert count is the total; after an audience change, count what is there.
+      const total = previous === null ? (deltas.get(campaignId)?.total ?? 0) : await this.ledger.countRecipients(campaignId);
+      await this.engine.run(new RecordMaterialisedCommand(campaignId, total));
     }
     await this.queue.kick(campaignId);
   }
