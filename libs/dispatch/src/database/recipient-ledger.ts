@@ -91,6 +91,8 @@ export class RecipientLedger {
     return this.db.transaction(async (m) => {
       // One materialisation of a campaign at a time, so the anti-join below never races a twin.
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [campaignId]);
+      // Room to hash the audience and sort a million ids in memory instead of spilling to disk.
+      await m.query(`SET LOCAL work_mem = '256MB'`);
       const [{ exists }] = await m.query(`SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = $1) AS exists`, [campaignId]);
       // Only a re-materialisation (audience changed while paused) needs to skip contacts already there.
       const onlyNew = exists
@@ -103,7 +105,7 @@ export class RecipientLedger {
                   CASE WHEN a.opted_out OR a.phone !~ '${E164}' THEN 'skipped' ELSE 'pending' END,
                   CASE WHEN a.opted_out THEN '${RecipientErrorCode.OPTED_OUT}' WHEN a.phone !~ '${E164}' THEN '${RecipientErrorCode.INVALID_PHONE}' END,
                   CASE WHEN a.opted_out THEN 'Contact opted out' WHEN a.phone !~ '${E164}' THEN 'Not a valid E.164 number' END
-             FROM (SELECT gen_random_uuid() AS id, a.* FROM (${audience.sql}) a) a
+             FROM (SELECT gen_random_uuid() AS id, a.contact_id, a.phone, a.opted_out FROM (${audience.sql}) a) a
            ${onlyNew}
            -- Random ids inserted in key order keep the primary key's B-tree writes local (about 20 % faster at 1M).
            ORDER BY id
