@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { stableStringify } from '@app/platform';
 import { API, createTestApp, createWorkspaceKey, TestApp } from '../support/app';
 
 describe('platform (e2e)', () => {
@@ -105,9 +107,11 @@ describe('platform (e2e)', () => {
 
     it('409 while the first request is still in flight', async () => {
       const k = await createWorkspaceKey(t);
+      // As the first request leaves it while it is being served: claimed, same body, no response yet.
+      const hash = createHash('sha256').update(stableStringify({ name: 'x' })).digest('hex');
       await t.app.get(DataSource).query(
-        `INSERT INTO idempotency_keys (workspace_id, key, method, path, request_hash) VALUES ($1, 'busy', 'POST', $2, 'x')`,
-        [k.workspaceId, groups],
+        `INSERT INTO idempotency_keys (workspace_id, key, method, path, request_hash) VALUES ($1, 'busy', 'POST', $2, $3)`,
+        [k.workspaceId, groups, hash],
       );
       const res = await t.http().post(groups).set(k.auth).set('Idempotency-Key', 'busy').send({ name: 'x' }).expect(409);
       expect(res.body.code).toBe('IDEMPOTENCY_KEY_IN_USE');
