@@ -3,7 +3,6 @@ import { ApplyTemplateStatusUpdateCommand, ChannelCredentials, FindChannelByPhon
 import { verifyWebhookSignature } from '@app/whatsapp';
 import { RecipientLedger } from '../../database/recipient-ledger';
 import { InvalidWebhookSignatureError } from '../../domain/dispatch.errors';
-import { DispatchQueue } from '../../dispatch-queue';
 import { StatsPublisher } from '../../stats-publisher';
 import { ApplyWhatsAppWebhookCommand } from './apply-whatsapp-webhook.command';
 import { parseWhatsAppWebhook } from './whatsapp-webhook-payload';
@@ -15,7 +14,6 @@ export class ApplyWhatsAppWebhookHandler implements ICommandHandler<ApplyWhatsAp
     private readonly commands: CommandBus,
     private readonly stats: StatsPublisher,
     private readonly ledger: RecipientLedger,
-    private readonly queue: DispatchQueue,
   ) {}
 
   async execute({ rawBody, signature, body }: ApplyWhatsAppWebhookCommand) {
@@ -29,11 +27,9 @@ export class ApplyWhatsAppWebhookHandler implements ICommandHandler<ApplyWhatsAp
     }
 
     const deltas = await this.ledger.applyStatuses(parsed.statuses);
+    // A campaign left waiting only on rows a webhook just settled (a crash mid-call) is completed by the
+    // worker's sweep; kicking its pump here would add a job per webhook at full send rate.
     this.stats.publish(deltas);
-    for (const [campaignId, delta] of deltas) {
-      // Rows settled by the webhook instead of by their sender (a crash mid-call): the campaign may now be done.
-      if ((delta.pending ?? 0) < 0) await this.queue.kick(campaignId);
-    }
     for (const u of parsed.templateUpdates) {
       await this.commands.execute(new ApplyTemplateStatusUpdateCommand(u.wabaId, u.metaTemplateId, u.name, u.language, u.event, u.reason));
     }
