@@ -31,6 +31,8 @@ describe('sandbox status webhooks', () => {
   });
 
   it('sends signed, batched statuses in order sent → delivered → read, echoing biz_opaque_callback_data', async () => {
+    // A flush window wide enough that the three sends' statuses share POSTs even on a slow machine.
+    await call(sandbox.url, 'PUT', '/__sandbox/config', { status_delay_ms: 300 });
     const sent = await Promise.all(['+15551110001', '+15551110002', '+15551110003'].map((to, i) => send(to, `rcp-${i}`)));
     await eventually(() => sent.every((s) => receiver.statusesOf(s.wamid).includes('read')), 'read statuses');
 
