@@ -4,7 +4,7 @@ export * from './domain/campaign-status';
 export * from './domain/events';
 export * from './domain/variable-mapping';
 export * from './domain/template-renderer';
-export { MANUAL_PAUSE, SCHEDULE_MISSED } from './domain/campaign.aggregate';
+export { MANUAL_PAUSE, SCHEDULE_MISSED, TEMPLATE_PAUSED } from './domain/campaign.aggregate';
 export * from './commands/start-scheduled-campaign/start-scheduled-campaign.command';
 export * from './commands/complete-campaign/complete-campaign.command';
 export * from './commands/fail-campaign/fail-campaign.command';

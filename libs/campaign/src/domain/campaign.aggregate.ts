@@ -49,6 +49,8 @@ export const TRANSITIONS: Readonly<Record<CampaignAction, readonly CampaignStatu
 
 export const MANUAL_PAUSE = 'manual';
 export const SCHEDULE_MISSED = 'SCHEDULE_MISSED';
+/** WhatsApp paused the campaign's template (status update or error 132015); resumable once it is reinstated. */
+export const TEMPLATE_PAUSED = 'TEMPLATE_PAUSED';
 
 export interface CampaignAudience {
   groups: string[];

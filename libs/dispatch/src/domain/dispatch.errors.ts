@@ -23,7 +23,6 @@ export const RecipientErrorCode = {
 
 /** pause_reason values the engine sets on its own. */
 export const AutoPauseReason = {
-  TEMPLATE_PAUSED: 'TEMPLATE_PAUSED',
   SPAM_RATE_LIMIT: 'SPAM_RATE_LIMIT',
   MESSAGING_LIMIT_REACHED: 'MESSAGING_LIMIT_REACHED',
 } as const;

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { GetContactsQuery, OptOutContactCommand } from '@app/audience';
 import {
   AutoPauseCampaignCommand, CampaignDispatchInfo, CampaignStatus, CompleteCampaignCommand, compileRenderer, FailCampaignCommand,
-  GetCampaignDispatchInfoQuery, RenderedMessage,
+  GetCampaignDispatchInfoQuery, RenderedMessage, TEMPLATE_PAUSED,
 } from '@app/campaign';
 import { ChannelCredentials, GetTemplateQuery, ResolveChannelQuery, TemplateSummary } from '@app/catalog';
 import { Env } from '@app/platform';
@@ -29,7 +29,7 @@ const MAX_RECIPIENT_ATTEMPTS = 3;
 const MAX_CHANNEL_RETRIES = 20;
 
 const AUTO_PAUSE_BY_CODE: Record<number, string> = {
-  132015: AutoPauseReason.TEMPLATE_PAUSED,
+  132015: TEMPLATE_PAUSED,
   131048: AutoPauseReason.SPAM_RATE_LIMIT,
 };
 
@@ -92,7 +92,7 @@ export class Dispatcher {
     if (!template || template.status !== 'APPROVED') {
       const status = template?.status ?? 'DELETED';
       await (status === 'PAUSED'
-        ? this.engine.run(new AutoPauseCampaignCommand(campaignId, AutoPauseReason.TEMPLATE_PAUSED))
+        ? this.engine.run(new AutoPauseCampaignCommand(campaignId, TEMPLATE_PAUSED))
         : this.engine.run(new FailCampaignCommand(campaignId, `Template ${template?.name ?? info.templateId} is ${status}`)));
       return null;
     }

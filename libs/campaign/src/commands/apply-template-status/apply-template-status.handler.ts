@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CampaignRepository } from '../../database/campaign.repository';
+import { TEMPLATE_PAUSED } from '../../domain/campaign.aggregate';
 import { CampaignStatus } from '../../domain/campaign-status';
 import { CampaignTransition } from '../campaign-transition';
 import { ApplyTemplateStatusCommand } from './apply-template-status.command';
 
-export const TEMPLATE_PAUSED = 'TEMPLATE_PAUSED';
 const UNSENDABLE = ['DISABLED', 'REJECTED', 'DELETED', 'PENDING_DELETION'];
 const { SCHEDULED, RUNNING, PAUSED } = CampaignStatus;
 
