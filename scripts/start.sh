@@ -30,7 +30,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs "http://127.0.0.1:${PORT}/health/ready" >/dev/null || { echo "The API did not become ready on port ${PORT}" >&2; exit 1; }
-node dist/apps/worker/main.js & pids+=($!)
+npm run --silent start:worker & pids+=($!)
 npx ts-node -r tsconfig-paths/register --transpile-only scripts/seed-demo.ts
 echo "Running: API http://127.0.0.1:${PORT} (docs at /docs), sandbox http://127.0.0.1:${SANDBOX_PORT}. Ctrl-C to stop."
 wait -n "${pids[@]}"

@@ -57,6 +57,19 @@ function rowsOf<T = Record<string, any>>(result: unknown): T[] {
   return result as T[];
 }
 
+/**
+ * Whether status report `m` moves the recipient row `row` (alias of a row with status and error_code): only
+ * forwards (sent < delivered < read; failed only before delivery), and a DISPATCH_UNCERTAIN failure is
+ * corrected by proof of the send.
+ */
+const statusReportApplies = (row: string) => `(
+  (m.status IN ('sent', 'delivered', 'read') AND (
+     ${row}.status IN ('pending', 'queued', 'sending') OR
+     (${row}.status = 'sent' AND m.status IN ('delivered', 'read')) OR
+     (${row}.status = 'delivered' AND m.status = 'read') OR
+     (${row}.status = 'failed' AND ${row}.error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}')))
+  OR (m.status = 'failed' AND ${row}.status IN ('queued', 'sending', 'sent')))`;
+
 type TransitionRow = { campaign_id: string; old_status: RecipientStatus | null; status: RecipientStatus; n?: number };
 
 function collect(rows: TransitionRow[]): DeltasByCampaign {
@@ -213,7 +226,10 @@ export class RecipientLedger {
            FROM v JOIN campaign_recipients r
              ON r.message_id = v.wamid OR (r.id = v.rid AND (r.message_id IS NULL OR r.message_id = v.wamid))
           ORDER BY r.id, CASE v.status WHEN 'read' THEN 4 WHEN 'delivered' THEN 3 WHEN 'failed' THEN 2 ELSE 1 END DESC),
-       locked AS (SELECT r.id, r.status, r.error_code FROM campaign_recipients r WHERE r.id IN (SELECT id FROM m) ORDER BY r.id FOR UPDATE)
+       -- Only rows the report can still move are locked: statuses only go forwards, so a row the snapshot
+       -- shows at or past the report (most 'sent' reports, every duplicate) never becomes movable by it.
+       locked AS (SELECT r.id, r.status, r.error_code FROM campaign_recipients r JOIN m ON m.id = r.id
+                   WHERE ${statusReportApplies('r')} ORDER BY r.id FOR UPDATE OF r)
        UPDATE campaign_recipients r SET
           status = m.status,
           message_id = COALESCE(r.message_id, m.wamid),
@@ -225,14 +241,7 @@ export class RecipientLedger {
           failed_at = CASE WHEN m.status = 'failed' THEN m.at ELSE NULL END,
           updated_at = now()
          FROM m, locked
-        WHERE r.id = m.id AND locked.id = m.id
-          AND (
-            (m.status IN ('sent', 'delivered', 'read') AND (
-               (locked.status IN ('pending', 'queued', 'sending')) OR
-               (locked.status = 'sent' AND m.status IN ('delivered', 'read')) OR
-               (locked.status = 'delivered' AND m.status = 'read') OR
-               (locked.status = 'failed' AND locked.error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}')))
-            OR (m.status = 'failed' AND locked.status IN ('queued', 'sending', 'sent')))
+        WHERE r.id = m.id AND locked.id = m.id AND ${statusReportApplies('locked')}
         RETURNING r.campaign_id, locked.status AS old_status, r.status`,
       [
         reports.map((r) => r.wamid),
