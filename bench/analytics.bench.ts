@@ -24,9 +24,9 @@ const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
 /** Mixed outcomes by i % 100: 55 read, 15 delivered, 5 sent, 15 failed (8 codes), 8 skipped (4 codes), 2 pending/queued. */
 const SEED_SQL = `
-  INSERT INTO campaign_recipients (id, campaign_id, workspace_id, contact_id, phone, status, message_id, error_code, error_message,
-                                   variables, attempts, sent_at, delivered_at, read_at, failed_at, created_at, updated_at)
-  SELECT gen_random_uuid(), $1, $2, gen_random_uuid(), '+9198' || lpad(i::text, 8, '0'),
+  INSERT INTO campaign_recipients (id, campaign_id, contact_id, phone, status, message_id, error_code, error_message,
+                                   variables, attempts, sent_at, delivered_at, read_at, failed_at, created_at)
+  SELECT gen_random_uuid(), $1, gen_random_uuid(), '+9198' || lpad(i::text, 8, '0'),
          s.status,
          CASE WHEN s.status IN ('sent', 'delivered', 'read') OR (s.status = 'failed' AND m % 3 = 0) THEN 'wamid.bench' || i END,
          s.code, s.msg,
@@ -36,8 +36,8 @@ const SEED_SQL = `
          CASE WHEN s.status IN ('delivered', 'read') THEN t0 + (i % 7200 + 3) * interval '1 second' END,
          CASE WHEN s.status = 'read' THEN t0 + (i % 7200 + 60 + i % 86400) * interval '1 second' END,
          CASE WHEN s.status = 'failed' THEN t0 + (i % 7200 + 1) * interval '1 second' END,
-         t0, t0
-    FROM generate_series(1, $3::int) i
+         t0
+    FROM generate_series(1, $2::int) i
    CROSS JOIN LATERAL (SELECT i % 100 AS m, TIMESTAMPTZ '2026-03-01 09:00:00+00' AS t0) k
    CROSS JOIN LATERAL (SELECT * FROM (VALUES
        (m < 55, 'read', NULL, NULL),
@@ -92,8 +92,8 @@ async function main() {
       [otherId, ws.id],
     );
     const [, seedMs] = await time(async () => {
-      await db.query(SEED_SQL, [campaignId, ws.id, RECIPIENTS]);
-      await db.query(SEED_SQL.replace("'+9198'", "'+9197'").replace(/'wamid\.bench'/, "'wamid.other'"), [otherId, ws.id, OTHER]);
+      await db.query(SEED_SQL, [campaignId, RECIPIENTS]);
+      await db.query(SEED_SQL.replace("'+9198'", "'+9197'").replace(/'wamid\.bench'/, "'wamid.other'"), [otherId, OTHER]);
       await db.query(`ANALYZE campaign_recipients`);
     });
     const [{ size }] = await db.query(`SELECT pg_size_pretty(pg_total_relation_size('campaign_recipients')) AS size`);

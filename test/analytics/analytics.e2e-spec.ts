@@ -49,7 +49,7 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
     t = await createTestApp();
     w = await createWorld(t);
     campaignId = await createCampaign(t, w);
-    seeded = await seedRecipients(t, campaignId, w.key.workspaceId, scenario());
+    seeded = await seedRecipients(t, campaignId, scenario());
     readOnly = await createWorkspaceKey(t, ['campaigns:read'], w.key.workspaceId);
     writeOnly = await createWorkspaceKey(t, ['campaigns:write'], w.key.workspaceId);
     intruder = await createWorkspaceKey(t);
@@ -104,7 +104,7 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
 
     it('answers an empty summary for a campaign without errors', async () => {
       const clean = await createCampaign(t, w, 'clean');
-      await seedRecipients(t, clean, w.key.workspaceId, [{ status: 'read', sent_at: at(0), delivered_at: at(0), read_at: at(0), created_at: at(0) }]);
+      await seedRecipients(t, clean, [{ status: 'read', sent_at: at(0), delivered_at: at(0), read_at: at(0), created_at: at(0) }]);
       expect((await http().get(`${API}/campaigns/${clean}/errors`).expect(200)).body).toEqual({ total_failed: 0, total_skipped: 0, by_code: [] });
     });
   });
@@ -241,11 +241,11 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
       const big = await createCampaign(t, w, 'big');
       const n = 12_345;
       await t.app.get(DataSource).query(
-        `INSERT INTO campaign_recipients (id, campaign_id, workspace_id, contact_id, phone, status, created_at)
-         SELECT gen_random_uuid(), $1, $2, gen_random_uuid(), '+1404' || lpad(i::text, 7, '0'), CASE WHEN i % 3 = 0 THEN 'failed' ELSE 'pending' END,
-                $3::timestamptz + (i / 1000) * interval '1 millisecond'
-           FROM generate_series(1, $4::int) i`,
-        [big, w.key.workspaceId, at(0), n],
+        `INSERT INTO campaign_recipients (id, campaign_id, contact_id, phone, status, created_at)
+         SELECT gen_random_uuid(), $1, gen_random_uuid(), '+1404' || lpad(i::text, 7, '0'), CASE WHEN i % 3 = 0 THEN 'failed' ELSE 'pending' END,
+                $2::timestamptz + (i / 1000) * interval '1 millisecond'
+           FROM generate_series(1, $3::int) i`,
+        [big, at(0), n],
       );
       const res = await http().get(`${API}/campaigns/${big}/recipients`).set('Accept', 'text/csv').expect(200);
       const rows = parseCsv(res.text).slice(1);

@@ -35,7 +35,7 @@ export async function createCampaign(t: TestApp, w: World, name = 'analytics'): 
 let phoneSeq = 0;
 
 /** Inserts recipient rows as dispatch would have left them; fills ids, phones and message ids. */
-export async function seedRecipients(t: TestApp, campaignId: string, workspaceId: string, rows: SeedRow[]): Promise<SeededRow[]> {
+export async function seedRecipients(t: TestApp, campaignId: string, rows: SeedRow[]): Promise<SeededRow[]> {
   const full: SeededRow[] = rows.map((r, position) => ({
     id: randomUUID(),
     position,
@@ -53,15 +53,15 @@ export async function seedRecipients(t: TestApp, campaignId: string, workspaceId
     created_at: r.created_at,
   }));
   await t.app.get(DataSource).query(
-    `INSERT INTO campaign_recipients (id, campaign_id, workspace_id, contact_id, phone, status, message_id, error_code, error_message, variables,
+    `INSERT INTO campaign_recipients (id, campaign_id, contact_id, phone, status, message_id, error_code, error_message, variables,
                                       sent_at, delivered_at, read_at, failed_at, created_at)
-     SELECT r.id, $2, $3, r.contact_id, r.phone, r.status, r.message_id, r.error_code, r.error_message, r.variables,
+     SELECT r.id, $2, r.contact_id, r.phone, r.status, r.message_id, r.error_code, r.error_message, r.variables,
             r.sent_at, r.delivered_at, r.read_at, r.failed_at, r.created_at
        FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, contact_id uuid, phone text, status text, message_id text, error_code text,
             error_message text, variables jsonb, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz,
             created_at timestamptz, position int)
       ORDER BY r.position`,
-    [JSON.stringify(full), campaignId, workspaceId],
+    [JSON.stringify(full), campaignId],
   );
   return full;
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { API, createTestApp, TestApp } from '../support/app';
-import { createWorld, eventually, ORDER_MAPPING, World } from '../support/world';
+import { createWorld, eventually, ORDER_MAPPING, phoneFor, World } from '../support/world';
 
 type Campaign = { id: string; status: string; stats: Record<string, number>; pause_reason: string | null; failure_reason: string | null };
 
@@ -105,6 +105,26 @@ describe('dispatch engine (e2e)', () => {
     const done = await a.until(c.id, (x) => x.status === 'COMPLETED', 'completion after resume');
     expect(done.stats).toMatchObject({ total: 300, sent: 300, failed: 0, pending: 0 });
     expect(w.sandbox.state.stats()).toMatchObject({ accepted: 300, recipients_messaged_more_than_once: 0 });
+  });
+
+  it('an audience widened while paused adds only the new contacts, each messaged once', async () => {
+    const w = await world({ contacts: 60, mps: 20, phoneOffset: 7500 });
+    const a = api(w);
+    const http = () => t.http().set(w.key.auth);
+    const extra = (await http().post(`${API}/groups`).send({ name: 'more' }).expect(201)).body.id as string;
+    // 30 members already in the first group plus 20 new contacts.
+    const rows = [...w.contacts.slice(0, 30).map((c) => ({ phone: c.phone })), ...Array.from({ length: 20 }, (_, i) => ({ phone: phoneFor(7600 + i), first_name: `New${i}`, custom_fields: { order_id: `N${i}` } }))];
+    expect((await http().post(`${API}/contacts/bulk`).send({ contacts: rows, group_ids: [extra] }).expect(200)).body.failed).toEqual([]);
+
+    const c = await a.create({ batch_size: 10 });
+    await a.action(c.id, 'send').expect(200);
+    await a.until(c.id, (x) => x.stats.total === 60 && x.stats.sent >= 10, 'first sends');
+    await a.action(c.id, 'pause').expect(200);
+    await http().put(`${API}/campaigns/${c.id}/audience`).send({ groups: [w.groupId, extra] }).expect(200);
+    await a.action(c.id, 'resume').expect(200);
+    const done = await a.until(c.id, (x) => x.status === 'COMPLETED' && x.stats.sent === 80, 'completion over the wider audience');
+    expect(done.stats).toMatchObject({ total: 80, sent: 80, failed: 0, pending: 0, skipped: 0 });
+    expect(w.sandbox.state.stats()).toMatchObject({ accepted: 80, recipients: 80, recipients_messaged_more_than_once: 0 });
   });
 
   it('stop is terminal and leaves the rest pending', async () => {

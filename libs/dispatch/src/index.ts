@@ -12,4 +12,5 @@ export * from './dispatch.module';
 import { Recipients1764400004000 } from './database/migrations/1764400004000-recipients';
 import { DispatchRuns1764400004500 } from './database/migrations/1764400004500-dispatch-runs';
 import { RecipientAnalyticsIndexes1764400006000 } from './database/migrations/1764400006000-recipient-analytics-indexes';
-export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000];
+import { NarrowerRecipients1764400009000 } from './database/migrations/1764400009000-narrower-recipients';
+export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000];

@@ -19,11 +19,20 @@ export const validIds = (ids: string[]) => [...new Set(ids.filter((id) => isUUID
  * an index per contact. Tenancy rests on `c.workspace_id`: memberships only ever link a group and a
  * contact of the same workspace, so a foreign group id matches no contact of this one.
  */
-export function audienceSelect(spec: AudienceSpec, firstParam = 1, columns = AUDIENCE_COLUMNS): { sql: string; params: unknown[] } {
-  const [ws, groups, sources] = [`$${firstParam}`, `$${firstParam + 1}`, `$${firstParam + 2}`];
-  const inGroups = `EXISTS (SELECT 1 FROM group_members gm WHERE gm.contact_id = c.id AND gm.group_id = ANY(${groups}::uuid[]))`;
-  const sql = `SELECT ${columns} FROM contacts c WHERE c.workspace_id = ${ws}::uuid AND ${inGroups}
+export function audienceSelect(
+  spec: AudienceSpec,
+  firstParam = 1,
+  columns = AUDIENCE_COLUMNS,
+  contactIdRange?: [string, string],
+): { sql: string; params: unknown[] } {
+  const [ws, groups, sources, from, to] = [0, 1, 2, 3, 4].map((i) => `$${firstParam + i}`);
+  // The range also bounds the memberships side, so a slice hashes only its own share of them.
+  const [inRange, gmInRange] = contactIdRange
+    ? [` AND c.id BETWEEN ${from}::uuid AND ${to}::uuid`, ` AND gm.contact_id BETWEEN ${from}::uuid AND ${to}::uuid`]
+    : ['', ''];
+  const inGroups = `EXISTS (SELECT 1 FROM group_members gm WHERE gm.contact_id = c.id AND gm.group_id = ANY(${groups}::uuid[])${gmInRange})`;
+  const sql = `SELECT ${columns} FROM contacts c WHERE c.workspace_id = ${ws}::uuid${inRange} AND ${inGroups}
     UNION ALL
-    SELECT ${columns} FROM contacts c WHERE c.workspace_id = ${ws}::uuid AND c.source_id = ANY(${sources}::uuid[]) AND NOT ${inGroups}`;
-  return { sql, params: [spec.workspaceId, validIds(spec.groupIds), validIds(spec.sourceIds)] };
+    SELECT ${columns} FROM contacts c WHERE c.workspace_id = ${ws}::uuid${inRange} AND c.source_id = ANY(${sources}::uuid[]) AND NOT ${inGroups}`;
+  return { sql, params: [spec.workspaceId, validIds(spec.groupIds), validIds(spec.sourceIds), ...(contactIdRange ?? [])] };
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { BuildAudienceSelectQuery } from '@app/audience';
 import { CampaignStatus, GetCampaignDispatchInfoQuery, RecordMaterialisedCommand } from '@app/campaign';
+import { Env } from '@app/platform';
+import { contactIdSlices } from './contact-id-slices';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
 import { StatsPublisher } from '../stats-publisher';
@@ -18,6 +20,7 @@ export class Materialiser {
     private readonly engine: EngineCommands,
     private readonly stats: StatsPublisher,
     private readonly queue: DispatchQueue,
+    private readonly env: Env,
   ) {}
 
   async run(campaignId: string): Promise<void> {
@@ -32,13 +35,12 @@ export class Materialiser {
     const key = audienceKey(info.audience);
     const previous = await this.ledger.materialisedAudience(campaignId);
     if (previous !== key) {
-      const select = await this.queries.execute(
-        new BuildAudienceSelectQuery({ workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources }, 3),
+      const spec = { workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources };
+      const slices = await Promise.all(
+        contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),
       );
-      const deltas = await this.ledger.materialise(campaignId, info.workspaceId, key, select);
+      const { deltas, total } = await this.ledger.materialise(campaignId, key, slices);
       this.stats.publish(deltas);
-      // A first materialisation's insert count is the total; after an audience change, count what is there.
-      const total = previous === null ? (deltas.get(campaignId)?.total ?? 0) : await this.ledger.countRecipients(campaignId);
       await this.engine.run(new RecordMaterialisedCommand(campaignId, total));
     }
     await this.queue.kick(campaignId);

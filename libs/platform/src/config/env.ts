@@ -66,6 +66,10 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1) @Max(1000)
   DISPATCH_CONCURRENCY: number = 64;
 
+  /** Concurrent slices (each its own connection and core) that materialise a campaign's audience. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(16)
+  MATERIALISE_PARALLELISM: number = 2;
+
   /** Allows outbound webhook URLs on loopback/private addresses (development and tests only). */
   @IsBoolean() @Transform(toBool)
   WEBHOOKS_ALLOW_PRIVATE_URLS: boolean = false;

@@ -4,7 +4,7 @@ import { BuildAudienceSelectQuery } from './build-audience-select.query';
 
 @QueryHandler(BuildAudienceSelectQuery)
 export class BuildAudienceSelectHandler implements IQueryHandler<BuildAudienceSelectQuery> {
-  async execute({ spec, firstParam }: BuildAudienceSelectQuery) {
-    return audienceSelect(spec, firstParam);
+  async execute({ spec, firstParam, contactIdRange }: BuildAudienceSelectQuery) {
+    return audienceSelect(spec, firstParam, undefined, contactIdRange);
   }
 }
