@@ -30,7 +30,8 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs "http://127.0.0.1:${PORT}/health/ready" >/dev/null || { echo "The API did not become ready on port ${PORT}" >&2; exit 1; }
-npm run --silent start:worker & pids+=($!)
+# The same flags as `npm run start:worker` (which would put npm between this script and the process it stops).
+node --max-old-space-size=160 dist/apps/worker/main.js & pids+=($!)
 npx ts-node -r tsconfig-paths/register --transpile-only scripts/seed-demo.ts
 echo "Running: API http://127.0.0.1:${PORT} (docs at /docs), sandbox http://127.0.0.1:${SANDBOX_PORT}. Ctrl-C to stop."
 wait -n "${pids[@]}"
