@@ -1,4 +1,7 @@
 import { DataSource } from 'typeorm';
+import { QueryBus } from '@nestjs/cqrs';
+import { BuildAudienceSelectQuery } from '@app/audience';
+import { RecipientLedger } from '../../libs/dispatch/src/database/recipient-ledger';
 import { API, createTestApp, TestApp } from '../support/app';
 import { createWorld, eventually, ORDER_MAPPING, phoneFor, World } from '../support/world';
 
@@ -125,6 +128,29 @@ describe('dispatch engine (e2e)', () => {
     const done = await a.until(c.id, (x) => x.status === 'COMPLETED' && x.stats.sent === 80, 'completion over the wider audience');
     expect(done.stats).toMatchObject({ total: 80, sent: 80, failed: 0, pending: 0, skipped: 0 });
     expect(w.sandbox.state.stats()).toMatchObject({ accepted: 80, recipients: 80, recipients_messaged_more_than_once: 0 });
+  });
+
+  it('twin materialisations of one campaign insert its audience once; the one that waited finds it done', async () => {
+    const w = await world({ contacts: 40, phoneOffset: 7700 });
+    const c = await api(w).create();
+    const spec = { workspaceId: (await t.app.get(DataSource).query(`SELECT workspace_id FROM campaigns WHERE id = $1`, [c.id]))[0].workspace_id, groupIds: [w.groupId], sourceIds: [] };
+    const queries = t.app.get(QueryBus);
+    const slices = await Promise.all(
+      [['00000000-0000-0000-0000-000000000000', '7fffffff-ffff-ffff-ffff-ffffffffffff'], ['80000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff']].map(
+        (range) => queries.execute(new BuildAudienceSelectQuery(spec, 2, range as [string, string])),
+      ),
+    );
+    const ledger = t.app.get(RecipientLedger);
+    const results = await Promise.all([ledger.materialise(c.id, 'k', slices), ledger.materialise(c.id, 'k', slices)]);
+    const landed = results.filter((r) => r !== null);
+    expect(landed).toHaveLength(1);
+    expect(landed[0]!.total).toBe(40);
+    expect(landed[0]!.deltas.get(c.id)).toMatchObject({ total: 40, pending: 40 });
+    expect(await ledger.countRecipients(c.id)).toBe(40);
+    // A different audience key is new work again (an audience changed while paused): only missing contacts are added.
+    const again = await ledger.materialise(c.id, 'k2', slices);
+    expect(again).toMatchObject({ total: 40 });
+    expect(again!.deltas.get(c.id) ?? {}).not.toHaveProperty('total');
   });
 
   it('stop is terminal and leaves the rest pending', async () => {

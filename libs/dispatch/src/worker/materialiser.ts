@@ -39,9 +39,11 @@ export class Materialiser {
       const slices = await Promise.all(
         contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),
       );
-      const { deltas, total } = await this.ledger.materialise(campaignId, key, slices);
-      this.stats.publish(deltas);
-      await this.engine.run(new RecordMaterialisedCommand(campaignId, total));
+      const landed = await this.ledger.materialise(campaignId, key, slices);
+      if (landed) {
+        this.stats.publish(landed.deltas);
+        await this.engine.run(new RecordMaterialisedCommand(campaignId, landed.total));
+      }
     }
     await this.queue.kick(campaignId);
   }

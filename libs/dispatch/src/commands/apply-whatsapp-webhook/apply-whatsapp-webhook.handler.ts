@@ -1,14 +1,26 @@
+import { OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { ApplyTemplateStatusUpdateCommand, ChannelCredentials, FindChannelByPhoneNumberIdQuery, FindChannelsByWabaIdQuery } from '@app/catalog';
+import { GroupCommit } from '@app/platform';
 import { verifyWebhookSignature } from '@app/whatsapp';
-import { RecipientLedger } from '../../database/recipient-ledger';
+import { RecipientLedger, StatusReport } from '../../database/recipient-ledger';
 import { InvalidWebhookSignatureError } from '../../domain/dispatch.errors';
 import { StatsPublisher } from '../../stats-publisher';
 import { ApplyWhatsAppWebhookCommand } from './apply-whatsapp-webhook.command';
 import { parseWhatsAppWebhook } from './whatsapp-webhook-payload';
 
+/** Reports a statement at most: one statement plans in milliseconds, so at full send rate fewer, larger ones win. */
+const MAX_REPORTS_PER_WRITE = 2000;
+
 @CommandHandler(ApplyWhatsAppWebhookCommand)
-export class ApplyWhatsAppWebhookHandler implements ICommandHandler<ApplyWhatsAppWebhookCommand> {
+export class ApplyWhatsAppWebhookHandler implements ICommandHandler<ApplyWhatsAppWebhookCommand>, OnApplicationShutdown {
+  // Status batches arriving together (Meta posts many at once) are applied by one statement; each POST is
+  // answered only once its statuses are stored, so a failed write gets a 5xx and Meta's redelivery.
+  private readonly statuses = new GroupCommit<StatusReport>(
+    async (reports) => this.stats.publish(await this.ledger.applyStatuses(reports)),
+    MAX_REPORTS_PER_WRITE,
+  );
+
   constructor(
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
@@ -26,13 +38,16 @@ export class ApplyWhatsAppWebhookHandler implements ICommandHandler<ApplyWhatsAp
       throw new InvalidWebhookSignatureError('X-Hub-Signature-256 is missing or does not match any channel this payload names');
     }
 
-    const deltas = await this.ledger.applyStatuses(parsed.statuses);
     // A campaign left waiting only on rows a webhook just settled (a crash mid-call) is completed by the
     // worker's sweep; kicking its pump here would add a job per webhook at full send rate.
-    this.stats.publish(deltas);
+    if (parsed.statuses.length) await this.statuses.submit(parsed.statuses);
     for (const u of parsed.templateUpdates) {
       await this.commands.execute(new ApplyTemplateStatusUpdateCommand(u.wabaId, u.metaTemplateId, u.name, u.language, u.event, u.reason));
     }
-    return { statuses: parsed.statuses.length, campaigns: deltas.size, template_updates: parsed.templateUpdates.length };
+    return { statuses: parsed.statuses.length, template_updates: parsed.templateUpdates.length };
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.statuses.idle();
   }
 }

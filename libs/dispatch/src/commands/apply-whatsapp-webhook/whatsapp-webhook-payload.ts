@@ -61,12 +61,13 @@ export function parseWhatsAppWebhook(body: unknown): ParsedWebhook {
         const wamid = str(s.id);
         if (!status || !wamid) continue;
         const error = Array.isArray(s.errors) ? (s.errors[0] as Record<string, unknown> | undefined) : undefined;
-        const seconds = Number(s.timestamp);
+        // A timestamp that is no date (or one past what a Date holds) would fail the whole status batch: use now.
+        const at = new Date(Number(s.timestamp) * 1000);
         out.statuses.push({
           wamid,
           recipientId: str(s.biz_opaque_callback_data) || null,
           status,
-          at: Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date(),
+          at: at.getTime() > 0 ? at : new Date(),
           code: error ? str(error.code) || null : null,
           message: error ? str((error.error_data as Record<string, unknown> | undefined)?.details) || str(error.message) || str(error.title) : null,
         });
