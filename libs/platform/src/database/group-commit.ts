@@ -37,23 +37,20 @@ export class GroupCommit<T> {
         size += this.queue[0].items.length;
         batch.push(this.queue.shift()!);
       }
-      try {
-        await this.write(batch.flatMap((b) => b.items));
-        for (const b of batch) b.done();
-      } catch (e) {
-        // One caller's bad items must not fail the callers they were grouped with: retry each on its own.
-        if (batch.length === 1) batch[0].done(e ?? new Error('group write failed'));
-        else for (const b of batch) await this.writeAlone(b);
-      }
+      const error = await this.attempt(batch.flatMap((b) => b.items));
+      // One caller's bad items must not fail the callers they were grouped with: retry each on its own.
+      if (error === undefined || batch.length === 1) for (const b of batch) b.done(error);
+      else for (const b of batch) b.done(await this.attempt(b.items));
     }
   }
 
-  private async writeAlone(entry: { items: T[]; done: (error?: unknown) => void }): Promise<void> {
+  /** The write's error, or undefined once the items are stored. */
+  private async attempt(items: T[]): Promise<unknown> {
     try {
-      await this.write(entry.items);
-      entry.done();
+      await this.write(items);
+      return undefined;
     } catch (e) {
-      entry.done(e ?? new Error('write failed'));
+      return e ?? new Error('group write failed');
     }
   }
 }

@@ -9,7 +9,7 @@ import { StatsPublisher } from '../../stats-publisher';
 import { ApplyWhatsAppWebhookCommand } from './apply-whatsapp-webhook.command';
 import { parseWhatsAppWebhook } from './whatsapp-webhook-payload';
 
-/** Reports a statement at most: one statement plans in milliseconds, so at full send rate fewer, larger ones win. */
+/** Status reports per statement at most (Meta's POSTs carry up to a hundred or so each). */
 const MAX_REPORTS_PER_WRITE = 2000;
 
 @CommandHandler(ApplyWhatsAppWebhookCommand)
