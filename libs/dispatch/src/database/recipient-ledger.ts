@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { addTransition, RecipientStatus, StatsDelta } from '../domain/recipient-status';
 import { RecipientErrorCode } from '../domain/dispatch.errors';
 
@@ -112,8 +112,7 @@ export class RecipientLedger {
       // One materialisation of a campaign at a time (held until the slices are in), so the anti-join below
       // never races a twin.
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [campaignId]);
-      const [done] = await m.query(`SELECT audience_key FROM dispatch_runs WHERE campaign_id = $1`, [campaignId]);
-      if (done?.audience_key === audienceKey) return null;
+      if ((await this.materialisedAudience(campaignId, m)) === audienceKey) return null;
       const [{ exists }] = await m.query(`SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = $1) AS exists`, [campaignId]);
       const rows = (await Promise.all(slices.map((slice) => this.insertSlice(campaignId, slice, exists)))).flat();
       await m.query(
@@ -154,8 +153,8 @@ export class RecipientLedger {
   }
 
   /** Which audience the campaign's rows were last materialised from (null: never). */
-  async materialisedAudience(campaignId: string): Promise<string | null> {
-    const [row] = await this.db.query(`SELECT audience_key FROM dispatch_runs WHERE campaign_id = $1`, [campaignId]);
+  async materialisedAudience(campaignId: string, q: Pick<EntityManager, 'query'> = this.db): Promise<string | null> {
+    const [row] = await q.query(`SELECT audience_key FROM dispatch_runs WHERE campaign_id = $1`, [campaignId]);
     return row?.audience_key ?? null;
   }
 
