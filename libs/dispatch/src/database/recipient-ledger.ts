@@ -58,17 +58,16 @@ function rowsOf<T = Record<string, any>>(result: unknown): T[] {
 }
 
 /**
- * Whether status report `m` moves the recipient row `row` (alias of a row with status and error_code): only
- * forwards (sent < delivered < read; failed only before delivery), and a DISPATCH_UNCERTAIN failure is
- * corrected by proof of the send.
+ * Whether status report `m` moves recipient row `r`: only forwards (sent < delivered < read; failed only
+ * before delivery), and a DISPATCH_UNCERTAIN failure is corrected by proof of the send.
  */
-const statusReportApplies = (row: string) => `(
+const STATUS_REPORT_APPLIES = `(
   (m.status IN ('sent', 'delivered', 'read') AND (
-     ${row}.status IN ('pending', 'queued', 'sending') OR
-     (${row}.status = 'sent' AND m.status IN ('delivered', 'read')) OR
-     (${row}.status = 'delivered' AND m.status = 'read') OR
-     (${row}.status = 'failed' AND ${row}.error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}')))
-  OR (m.status = 'failed' AND ${row}.status IN ('queued', 'sending', 'sent')))`;
+     r.status IN ('pending', 'queued', 'sending') OR
+     (r.status = 'sent' AND m.status IN ('delivered', 'read')) OR
+     (r.status = 'delivered' AND m.status = 'read') OR
+     (r.status = 'failed' AND r.error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}')))
+  OR (m.status = 'failed' AND r.status IN ('queued', 'sending', 'sent')))`;
 
 type TransitionRow = { campaign_id: string; old_status: RecipientStatus | null; status: RecipientStatus; n?: number };
 
@@ -251,7 +250,7 @@ export class RecipientLedger {
        -- changed meanwhile is re-checked against its new version once locked.
        locked AS (SELECT r.id, r.status AS old_status, m.wamid, m.status, m.at, m.code, m.msg
                     FROM campaign_recipients r JOIN m ON m.id = r.id
-                   WHERE ${statusReportApplies('r')} ORDER BY r.id FOR UPDATE OF r)
+                   WHERE ${STATUS_REPORT_APPLIES} ORDER BY r.id FOR UPDATE OF r)
        UPDATE campaign_recipients r SET
           status = l.status,
           message_id = COALESCE(r.message_id, l.wamid),
