@@ -82,15 +82,14 @@ export async function waitFor<T>(check: () => Promise<T> | T, opts: { timeoutMs?
 export const LIFECYCLE = ['campaign.created', 'campaign.scheduled', 'campaign.started', 'campaign.paused', 'campaign.resumed', 'campaign.completed'];
 
 /**
- * Records campaign events as the campaign module does: outbox rows written in a transaction, one per
- * state change, payload `{campaign}`.
+ * Records campaign events as the campaign module does: outbox rows with payload `{campaign}`, one
+ * transaction per state change, or all in one (`together`) when a test needs them fanned out by the
+ * same relay batch.
  */
-export async function recordCampaignEvents(db: DataSource | TestApp, workspaceId: string, types: string[], campaignId = randomUUID()) {
+export async function recordCampaignEvents(db: DataSource | TestApp, workspaceId: string, types: string[], { together = false } = {}) {
   const ds = db instanceof DataSource ? db : db.app.get(DataSource);
-  for (const [i, type] of types.entries()) {
-    await ds.transaction((m) =>
-      recordOutboxEvents(m, [{ workspaceId, type, aggregateId: campaignId, payload: { campaign: { id: campaignId, name: 'Spring sale', status: type, step: i } } }]),
-    );
-  }
+  const campaignId = randomUUID();
+  const events = types.map((type, i) => ({ workspaceId, type, aggregateId: campaignId, payload: { campaign: { id: campaignId, name: 'Spring sale', status: type, step: i } } }));
+  for (const batch of together ? [events] : events.map((e) => [e])) await ds.transaction((m) => recordOutboxEvents(m, batch));
   return campaignId;
 }

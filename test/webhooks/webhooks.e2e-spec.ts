@@ -221,7 +221,8 @@ describe('outbound webhooks (e2e)', () => {
       const k = await createWorkspaceKey(t);
       const r = await receiver(() => 410);
       const ep = await createEndpoint(k, r.url);
-      await recordCampaignEvents(t, k.workspaceId, ['campaign.created', 'campaign.started']);
+      // Both events in one relay batch, so the second delivery exists, pending behind the first, when the 410 arrives.
+      await recordCampaignEvents(t, k.workspaceId, ['campaign.created', 'campaign.started'], { together: true });
 
       const disabled = await waitFor(async () => {
         const e = (await t.http().get(`${API}/webhooks/${ep.id}`).set(k.auth).expect(200)).body;
