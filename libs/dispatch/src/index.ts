@@ -13,4 +13,5 @@ import { Recipients1764400004000 } from './database/migrations/1764400004000-rec
 import { DispatchRuns1764400004500 } from './database/migrations/1764400004500-dispatch-runs';
 import { RecipientAnalyticsIndexes1764400006000 } from './database/migrations/1764400006000-recipient-analytics-indexes';
 import { NarrowerRecipients1764400009000 } from './database/migrations/1764400009000-narrower-recipients';
-export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000];
+import { DropRecipientsListIndex1764400010000 } from './database/migrations/1764400010000-drop-recipients-list-index';
+export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000, DropRecipientsListIndex1764400010000];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { addTransition, RecipientStatus, StatsDelta } from '../domain/recipient-status';
 import { RecipientErrorCode } from '../domain/dispatch.errors';
+import { recipientIdPrefix } from '../domain/recipient-id';
 
 export interface ClaimedRecipient {
   id: string;
@@ -35,6 +36,8 @@ export interface StatusReport {
 
 export type DeltasByCampaign = Map<string, StatsDelta>;
 
+/** The RFC 4122 variant (binary 10) in the top bits of a recipient id's low half, which holds its seq. */
+const SEQ_VARIANT_BITS = '(-9223372036854775808)::bigint';
 const E164 = '^\\+[1-9][0-9]{6,14}$';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -130,23 +133,25 @@ export class RecipientLedger {
     audience: { sql: string; params: unknown[] },
     onlyNew: boolean,
   ): Promise<TransitionRow[]> {
+    const prefix = `$${audience.params.length + 2}::bytea`;
     return this.db.transaction(async (m) => {
-      // Room to hash the audience and sort its ids in memory instead of spilling to disk.
+      // Room to hash the audience in memory instead of spilling to disk.
       await m.query(`SET LOCAL work_mem = '256MB'`);
       return m.query(
         `WITH ins AS (
-           INSERT INTO campaign_recipients (id, campaign_id, contact_id, phone, status, error_code, error_message)
-           SELECT id, $1::uuid, a.contact_id, a.phone,
-                  CASE WHEN a.opted_out OR a.phone !~ '${E164}' THEN 'skipped' ELSE 'pending' END,
-                  CASE WHEN a.opted_out THEN '${RecipientErrorCode.OPTED_OUT}' WHEN a.phone !~ '${E164}' THEN '${RecipientErrorCode.INVALID_PHONE}' END,
-                  CASE WHEN a.opted_out THEN 'Contact opted out' WHEN a.phone !~ '${E164}' THEN 'Not a valid E.164 number' END
-             FROM (SELECT gen_random_uuid() AS id, a.contact_id, a.phone, a.opted_out FROM (${audience.sql}) a) a
-           ${onlyNew ? 'WHERE NOT EXISTS (SELECT 1 FROM campaign_recipients x WHERE x.campaign_id = $1::uuid AND x.contact_id = a.contact_id)' : ''}
-           -- Random ids inserted in key order keep the primary key's B-tree writes local (about 20 % faster at 1M).
-           ORDER BY id
+           INSERT INTO campaign_recipients (id, seq, campaign_id, contact_id, phone, status, error_code, error_message)
+           OVERRIDING SYSTEM VALUE
+           SELECT encode(${prefix} || int8send(a.seq | ${SEQ_VARIANT_BITS}), 'hex')::uuid, a.seq, $1::uuid, a.contact_id, a.phone,
+                  CASE WHEN a.skip IS NULL THEN 'pending' ELSE 'skipped' END, a.skip,
+                  CASE a.skip WHEN '${RecipientErrorCode.OPTED_OUT}' THEN 'Contact opted out' WHEN '${RecipientErrorCode.INVALID_PHONE}' THEN 'Not a valid E.164 number' END
+             -- Why a contact is skipped, worked out once per row (the regex is a fair share of the whole insert).
+             FROM (SELECT nextval('campaign_recipients_seq_seq') AS seq, a.contact_id, a.phone,
+                          CASE WHEN a.opted_out THEN '${RecipientErrorCode.OPTED_OUT}' WHEN a.phone !~ '${E164}' THEN '${RecipientErrorCode.INVALID_PHONE}' END AS skip
+                     FROM (${audience.sql}) a
+                   ${onlyNew ? 'WHERE NOT EXISTS (SELECT 1 FROM campaign_recipients x WHERE x.campaign_id = $1::uuid AND x.contact_id = a.contact_id)' : ''}) a
            RETURNING status)
          SELECT $1::text AS campaign_id, NULL AS old_status, status, count(*)::int AS n FROM ins GROUP BY status`,
-        [campaignId, ...audience.params],
+        [campaignId, ...audience.params, recipientIdPrefix()],
       );
     });
   }

@@ -37,10 +37,15 @@ const INTERNAL: Record<PublicRecipientStatus, RecipientStatus[]> = {
  * (never from input), and literal values let the planner match partial indexes on status.
  */
 export function statusInSql(statuses: readonly PublicRecipientStatus[]): string {
+  if (!statuses.length) throw new Error('no recipient statuses');
+  return `status IN (${internalStatuses(statuses).map((s) => `'${s}'`).join(', ')})`;
+}
+
+/** The stored statuses behind public ones (all of them when none are given), sorted. */
+export function internalStatuses(statuses: readonly PublicRecipientStatus[] = []): RecipientStatus[] {
   const unknown = statuses.filter((s) => !Object.hasOwn(INTERNAL, s));
-  if (unknown.length || !statuses.length) throw new Error(`not recipient statuses: ${JSON.stringify(statuses)}`);
-  const internal = [...new Set(statuses.flatMap((s) => INTERNAL[s]))].sort();
-  return `status IN (${internal.map((s) => `'${s}'`).join(', ')})`;
+  if (unknown.length) throw new Error(`not recipient statuses: ${JSON.stringify(statuses)}`);
+  return [...new Set((statuses.length ? statuses : (Object.keys(INTERNAL) as PublicRecipientStatus[])).flatMap((s) => INTERNAL[s]))].sort();
 }
 
 export interface RecipientRow {
