@@ -45,7 +45,7 @@ export function statusInSql(statuses: readonly PublicRecipientStatus[]): string 
 export function internalStatuses(statuses: readonly PublicRecipientStatus[] = []): RecipientStatus[] {
   const unknown = statuses.filter((s) => !Object.hasOwn(INTERNAL, s));
   if (unknown.length) throw new Error(`not recipient statuses: ${JSON.stringify(statuses)}`);
-  return [...new Set((statuses.length ? statuses : (Object.keys(INTERNAL) as PublicRecipientStatus[])).flatMap((s) => INTERNAL[s]))].sort();
+  return [...new Set(statuses.length ? statuses.flatMap((s) => INTERNAL[s]) : Object.values(RecipientStatus))].sort();
 }
 
 export interface RecipientRow {
