@@ -74,6 +74,15 @@ describe('template rendering', () => {
     expect(out.missing.sort()).toEqual(['body.2', 'buttons.0.1', 'header.1']);
   });
 
+  it('reads own properties only, never what the prototype chain holds', () => {
+    const out = compileRenderer(
+      { components: [{ type: 'BODY', text: '{{1}} {{2}} {{3}}' }], variables: { header: [], body: ['1', '2', '3'], buttons: {} } },
+      { body: { '1': 'custom_fields.constructor', '2': 'custom_fields.__proto__', '3': { field: 'custom_fields.toString', fallback: 'x' } } },
+    )({ first_name: 'A', custom_fields: { plan: 'gold' } });
+    expect(out.variables).toEqual({ 'body.3': 'x' });
+    expect(out.missing.sort()).toEqual(['body.1', 'body.2']);
+  });
+
   it('makes values safe for Meta', () => {
     expect(sanitizeParameter('a\nb\t\tc      d')).toBe('a b c    d');
     expect(sanitizeParameter('x'.repeat(2000))).toHaveLength(1024);

@@ -32,9 +32,17 @@ export function sanitizeParameter(value: string): string {
     .slice(0, MAX_PARAM_LENGTH);
 }
 
+/**
+ * Own properties only: a mapping naming `custom_fields.constructor` or `toString` must not render what
+ * the prototype chain holds (a function's source text).
+ */
+function ownValue(record: object | null | undefined, key: string): unknown {
+  return record && Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
 function readField(contact: RenderContact, field: string): string | null {
-  const raw = field.startsWith('custom_fields.') ? contact.custom_fields?.[field.slice('custom_fields.'.length)] : contact[field as keyof RenderContact];
-  if (raw === null || raw === undefined || typeof raw === 'object') return null;
+  const raw = field.startsWith('custom_fields.') ? ownValue(contact.custom_fields, field.slice('custom_fields.'.length)) : ownValue(contact, field);
+  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') return null;
   const text = sanitizeParameter(String(raw));
   return text ? text : null;
 }
