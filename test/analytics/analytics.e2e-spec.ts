@@ -230,6 +230,19 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
       expect(empty.text).toBe(`${CSV_HEADER.join(',')}\r\n`);
     });
 
+    it('neutralises formula cells in the CSV (error texts, variables) while JSON keeps the raw text', async () => {
+      const formula = '=HYPERLINK("http://attacker.example","click")';
+      const other = await createCampaign(t, w, 'formulas');
+      const [row] = await seedRecipients(t, other, [
+        { status: 'failed', error_code: '131000', error_message: formula, variables: { '1': '@SUM(A1)' }, failed_at: at(1), created_at: at(1) },
+      ]);
+      const [header, line] = parseCsv((await http().get(`${API}/campaigns/${other}/recipients`).set('Accept', 'text/csv').expect(200)).text);
+      const cells = Object.fromEntries(header.map((h, i) => [h, line[i]]));
+      expect(cells).toMatchObject({ phone_number: row.phone, error: `'${formula}` });
+      const json = (await http().get(`${API}/campaigns/${other}/recipients`).expect(200)).body.data[0];
+      expect(json.error).toBe(formula);
+    });
+
     it('keeps JSON for Accept: application/json and */*', async () => {
       for (const accept of ['application/json', '*/*', 'application/json, text/csv;q=0.5']) {
         const res = await http().get(`${API}/campaigns/${campaignId}/recipients`).set('Accept', accept).expect(200);

@@ -13,6 +13,17 @@ describe('csv', () => {
     expect(csvField('"')).toBe('""""');
   });
 
+  it('neutralises cells a spreadsheet would evaluate as formulas, leaving plain numbers alone', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField('+cmd|x')).toBe("'+cmd|x");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('+12025550100')).toBe('+12025550100');
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField('a=b')).toBe('a=b');
+  });
+
   it('writes objects as JSON and dates as ISO-8601', () => {
     expect(csvField({ '1': 'Ana', '2': 'ORD-1' })).toBe('"{""1"":""Ana"",""2"":""ORD-1""}"');
     expect(csvField(new Date('2026-01-02T03:04:05.678Z'))).toBe('2026-01-02T03:04:05.678Z');
