@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { FindChannelByPhoneNumberIdQuery, FindChannelsByWabaIdQuery, ResolveChannelQuery } from '@app/catalog';
 import { Env, SecretBox } from '@app/platform';
 import { API, createTestApp, createWorkspaceKey, TestApp, TestKey } from '../support/app';
+import { ORDER_MAPPING, ORDER_TEMPLATE } from '../support/world';
 import { channelBody, createChannel, newestFirst, uniqueId } from './fixtures';
 
 describe('channels (e2e)', () => {
@@ -157,6 +158,23 @@ describe('channels (e2e)', () => {
       await t.http().get(`${API}/channels/${channel.id}`).set(own.auth).expect(404);
       await t.http().delete(`${API}/channels/${channel.id}`).set(own.auth).expect(404);
     });
+  });
+
+  it('409 CHANNEL_IN_USE while a campaign that can still send uses the channel; deletable once it is stopped', async () => {
+    const all = await createWorkspaceKey(t, ['*']);
+    const http = () => t.http().set(all.auth);
+    const { channel } = await createChannel(t, all);
+    const template = await http().post(`${API}/templates`).send({ ...ORDER_TEMPLATE, meta_template_id: uniqueId() }).expect(201);
+    const campaign = await http()
+      .post(`${API}/campaigns`)
+      .send({ name: 'uses it', template_id: template.body.id, channel_id: channel.id, variable_mapping: ORDER_MAPPING })
+      .expect(201);
+    const refused = await http().delete(`${API}/channels/${channel.id}`).expect(409);
+    expect(refused.body).toMatchObject({ statusCode: 409, code: 'CHANNEL_IN_USE', details: { campaign_ids: [campaign.body.id] } });
+    await http().post(`${API}/campaigns/${campaign.body.id}/schedule`).send({ scheduled_at: new Date(Date.now() + 3_600_000).toISOString() }).expect(200);
+    expect((await http().delete(`${API}/channels/${channel.id}`).expect(409)).body.code).toBe('CHANNEL_IN_USE');
+    await http().post(`${API}/campaigns/${campaign.body.id}/stop`).expect(200);
+    await http().delete(`${API}/channels/${channel.id}`).expect(204);
   });
 
   describe('auth', () => {

@@ -20,6 +20,7 @@ import { UpdateCampaignHandler } from './commands/update-campaign/update-campaig
 import { CampaignEntity } from './database/campaign.entity';
 import { CampaignRepository } from './database/campaign.repository';
 import { CampaignsController } from './http/campaigns.controller';
+import { ChannelUsageHandler } from './queries/channel-usage/channel-usage.handler';
 import { CampaignFieldCoverageHandler } from './queries/audience-field-coverage/campaign-field-coverage.handler';
 import { CampaignPresenter } from './queries/campaign.presenter';
 import { FindCampaignsToReconcileHandler } from './queries/find-campaigns-to-reconcile/find-campaigns-to-reconcile.handler';
@@ -51,6 +52,7 @@ const queryHandlers = [
   GetCampaignHandler,
   GetCampaignDispatchInfoHandler,
   FindCampaignsToReconcileHandler, ListCampaignsHandler, PreviewAudienceHandler, CampaignFieldCoverageHandler, RenderPreviewHandler,
+  ChannelUsageHandler,
 ];
 
 @Module({

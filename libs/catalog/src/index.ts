@@ -4,6 +4,7 @@ export * from './queries/get-template/get-template.query';
 export * from './queries/resolve-channel/resolve-channel.query';
 export * from './queries/find-channel-by-phone-number-id/find-channel-by-phone-number-id.query';
 export * from './queries/find-channels-by-waba-id/find-channels-by-waba-id.query';
+export * from './queries/channel-usage/channel-usage.query';
 export * from './commands/apply-template-status-update/apply-template-status-update.command';
 export * from './domain/events/template-status-changed.event';
 export * from './catalog.module';

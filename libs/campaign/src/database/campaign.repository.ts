@@ -101,8 +101,9 @@ export class CampaignRepository {
     return rows.map(toProps);
   }
 
-  async findByTemplate(workspaceId: string, templateId: string, statuses: CampaignStatus[]): Promise<string[]> {
-    const rows = await this.db.getRepository(CampaignEntity).find({ select: ['id'], where: { workspaceId, templateId, status: In(statuses) } });
+  /** Ids of the workspace's campaigns in one of `statuses` that use the given template or channel. */
+  async findIdsUsing(workspaceId: string, ref: { templateId: string } | { channelId: string }, statuses: CampaignStatus[]): Promise<string[]> {
+    const rows = await this.db.getRepository(CampaignEntity).find({ select: ['id'], where: { workspaceId, ...ref, status: In(statuses) } });
     return rows.map((r) => r.id);
   }
 

@@ -35,6 +35,15 @@ export class ChannelAlreadyExistsError extends DomainError {
   }
 }
 
+/** Live campaigns send through the channel: deleting it would strand them. */
+export class ChannelInUseError extends DomainError {
+  readonly code = 'CHANNEL_IN_USE';
+  readonly status = HttpStatus.CONFLICT;
+  constructor(channelId: string, campaignIds: string[]) {
+    super(`Channel ${channelId} is used by ${campaignIds.length} campaign(s) that can still send; stop or delete them first`, { campaign_ids: campaignIds });
+  }
+}
+
 export class ChannelRequiredError extends DomainError {
   readonly code = 'CHANNEL_REQUIRED';
   readonly status = HttpStatus.UNPROCESSABLE_ENTITY;

@@ -64,9 +64,12 @@ export class ChannelsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Scopes('channels:write')
-  @ApiOperation({ summary: 'Delete a channel', description: 'Campaigns that still point at it can no longer send.' })
+  @ApiOperation({
+    summary: 'Delete a channel',
+    description: 'Refused with 409 `CHANNEL_IN_USE` (listing `details.campaign_ids`) while a DRAFT, SCHEDULED, RUNNING or PAUSED campaign uses it.',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors([400, 'The id is not a UUID'], 404)
+  @ApiErrors([400, 'The id is not a UUID'], 404, [409, 'CHANNEL_IN_USE: a campaign that can still send uses the channel'])
   async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.commands.execute(new DeleteChannelCommand(ws, id));
   }

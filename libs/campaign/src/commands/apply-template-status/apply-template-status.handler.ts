@@ -18,7 +18,7 @@ export class ApplyTemplateStatusHandler implements ICommandHandler<ApplyTemplate
   async execute({ workspaceId, templateId, status, reason }: ApplyTemplateStatusCommand) {
     const fail = UNSENDABLE.includes(status);
     if (!fail && status !== 'PAUSED') return { failed: 0, paused: 0 };
-    const affected = await this.campaigns.findByTemplate(workspaceId, templateId, fail ? [SCHEDULED, RUNNING, PAUSED] : [SCHEDULED, RUNNING]);
+    const affected = await this.campaigns.findIdsUsing(workspaceId, { templateId }, fail ? [SCHEDULED, RUNNING, PAUSED] : [SCHEDULED, RUNNING]);
     const why = `Template ${status.toLowerCase()} by WhatsApp${reason ? `: ${reason}` : ''}`;
     for (const id of affected) {
       await this.transition.run(workspaceId, id, (c) => (fail ? c.fail(why) : c.pause(TEMPLATE_PAUSED)));
