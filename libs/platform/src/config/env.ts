@@ -88,15 +88,29 @@ export class Env {
 
 }
 
+/** The verification token `.env.example` ships with: anyone who read it could answer Meta's handshake. */
+const DEFAULT_VERIFY_TOKEN = new Env().WHATSAPP_VERIFY_TOKEN;
+
+/** Settings that are fine on a laptop and a hole in production; each is named with the reason. */
+function productionProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (!env.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production');
+  else if (/^(0+|A+=?)$/.test(env.ENCRYPTION_KEY)) problems.push('ENCRYPTION_KEY must not be all zeros in production');
+  if (env.WHATSAPP_VERIFY_TOKEN === DEFAULT_VERIFY_TOKEN) problems.push(`WHATSAPP_VERIFY_TOKEN must not be the default "${DEFAULT_VERIFY_TOKEN}" in production`);
+  if (env.WEBHOOKS_ALLOW_PRIVATE_URLS) problems.push('WEBHOOKS_ALLOW_PRIVATE_URLS must be false in production (it lets tenants reach internal addresses)');
+  return problems;
+}
+
 export function validateEnv(raw: Record<string, unknown>): Env {
-  const env = plainToInstance(Env, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  // An empty value (`KEY=` as in .env.example) means "not set": the default applies.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+  const env = plainToInstance(Env, given, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
-  if (env.NODE_ENV === 'production' && !raw.ENCRYPTION_KEY) {
-    throw new Error('Invalid configuration: ENCRYPTION_KEY is required in production');
-  }
   if (errors.length) {
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const problems = env.NODE_ENV === 'production' ? productionProblems(env) : [];
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return env;
 }
