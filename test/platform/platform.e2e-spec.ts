@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { stableStringify } from '@app/platform';
+import type { Server } from 'node:http';
+import { Env, stableStringify } from '@app/platform';
 import { API, createTestApp, createWorkspaceKey, TestApp } from '../support/app';
 
 describe('platform (e2e)', () => {
@@ -151,6 +152,24 @@ describe('platform (e2e)', () => {
         expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
       }
     }
+  });
+
+  it('sends security headers and no X-Powered-By, on API, operations and docs routes', async () => {
+    for (const path of [`${API}/campaigns`, '/health/live', '/docs/']) {
+      const res = await t.http().get(path);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+      expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN' });
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    }
+  });
+
+  it('bounds how long a client may take to send a request', async () => {
+    const env = t.app.get(Env);
+    const server = t.app.getHttpServer() as Server;
+    expect(server.requestTimeout).toBe(env.HTTP_REQUEST_TIMEOUT_MS);
+    expect(server.headersTimeout).toBe(env.HTTP_HEADERS_TIMEOUT_MS);
+    expect(server.requestTimeout).toBeLessThan(300_000);
   });
 
   it('echoes X-Request-Id', async () => {

@@ -70,6 +70,16 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1) @Max(16)
   MATERIALISE_PARALLELISM: number = 2;
 
+  /**
+   * Longest a client may take to send a whole request, and its headers: a client trickling bytes would
+   * otherwise hold a socket (and its memory) for Node's default five minutes.
+   */
+  @Type(() => Number) @IsInt() @Min(1000)
+  HTTP_REQUEST_TIMEOUT_MS: number = 60_000;
+
+  @Type(() => Number) @IsInt() @Min(1000)
+  HTTP_HEADERS_TIMEOUT_MS: number = 20_000;
+
   /** Allows outbound webhook URLs on loopback/private addresses (development and tests only). */
   @IsBoolean() @Transform(toBool)
   WEBHOOKS_ALLOW_PRIVATE_URLS: boolean = false;

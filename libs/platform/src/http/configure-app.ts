@@ -1,8 +1,11 @@
 import { HttpStatus, INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
+import type { Express, NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { json, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
+import { Env } from '../config/env';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation';
 import { BadRequestError, DomainError } from '../errors/domain-error';
@@ -21,6 +24,13 @@ export type RawBodyRequest = Request & { rawBody?: Buffer };
 export function configureApp(app: INestApplication, opts: { swagger?: boolean } = {}): void {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  const env = app.get(Env);
+  const server: Server = app.getHttpServer();
+  server.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS);
+  (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  // Swagger UI is served over plain HTTP in development: upgrading its asset requests to HTTPS would break it.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   const keepRaw = (req: RawBodyRequest, _res: Response, buf: Buffer) => {
     // Inbound webhook signatures are computed over the exact bytes received.
     req.rawBody = buf;
