@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { ValidationFailedError } from './domain-error';
 
 export interface FieldError {
@@ -27,3 +28,10 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/**
+ * For optional fields that have no "null" meaning: omitting the field keeps the current value, while
+ * `null` is validated like any other value (and refused), instead of slipping past `@IsOptional()` into
+ * a NOT NULL column.
+ */
+export const IsOptionalNotNull = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

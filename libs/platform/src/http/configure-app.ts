@@ -9,6 +9,7 @@ import { Env } from '../config/env';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation';
 import { BadRequestError, DomainError } from '../errors/domain-error';
+import { inputGuard } from './input-guard';
 
 export const API_PREFIX = 'api/v1/public';
 /** Paths served outside the API prefix (also reachable under it, see below). */
@@ -45,6 +46,7 @@ export function configureApp(app: INestApplication, opts: { swagger?: boolean } 
   app.use(urlencoded({ extended: false, limit: '1mb' }));
   // Nest would turn body-parser's errors into anonymous 400s; give them their stable codes first.
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => next(bodyParserError(err) ?? err));
+  app.use(inputGuard);
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -70,8 +72,12 @@ function bodyParserError(err: unknown): DomainError | null {
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new UnsupportedMediaTypeError((err as Error).message);
-    default:
-      return null;
+    default: {
+      // Anything else body-parser refuses is the client's body (a gzip stream that doesn't inflate, a length
+      // that doesn't match): a 4xx, never the anonymous 500 an unknown error becomes.
+      const status = (err as { status?: number })?.status;
+      return status && status >= 400 && status < 500 ? new BadRequestError('MALFORMED_BODY', `Request body could not be read: ${(err as Error).message}`) : null;
+    }
   }
 }
 

@@ -35,11 +35,18 @@ export function encodeCursor(pos: KeysetPosition): string {
   return Buffer.from(JSON.stringify([pos.createdAt, pos.id])).toString('base64url');
 }
 
+/**
+ * Exactly what `encodeCursor` writes: anything else (a year 275760, a bare number) is not a cursor of ours
+ * and would reach the database as an out-of-range timestamp.
+ */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function decodeCursor(cursor: string | undefined): KeysetPosition | null {
   if (!cursor) return null;
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) {
+    if (typeof createdAt === 'string' && typeof id === 'string' && ISO_INSTANT.test(createdAt) && !Number.isNaN(Date.parse(createdAt)) && UUID.test(id)) {
       return { createdAt, id };
     }
   } catch {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptionalNotNull } from '@app/platform';
 import { Type } from 'class-transformer';
 import {
   IsArray, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
@@ -28,26 +29,26 @@ export class CreateCampaignDto {
   template_id: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "Sender channel; defaults to the workspace's only channel" })
-  @IsOptional() @IsUUID('4')
+  @IsOptionalNotNull() @IsUUID('4')
   channel_id?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
-  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  @IsOptionalNotNull() @IsInt() @Min(1) @Max(1000)
   batch_size?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 600000, default: 0, description: 'Pause between batches' })
-  @IsOptional() @IsInt() @Min(0) @Max(600000)
+  @IsOptionalNotNull() @IsInt() @Min(0) @Max(600000)
   batch_delay_ms?: number;
 
   @ApiPropertyOptional({ type: Object, description: 'Required for templates with variables; see the variable-mapping grammar' })
-  @IsOptional() @IsObject()
+  @IsOptionalNotNull() @IsObject()
   variable_mapping?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: AudienceDto })
-  @IsOptional() @ValidateNested() @Type(() => AudienceDto)
+  @IsOptionalNotNull() @ValidateNested() @Type(() => AudienceDto)
   audience?: AudienceDto;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Future UTC time: the campaign starts SCHEDULED' })
-  @IsOptional() @IsDateString({ strict: true })
+  @IsOptionalNotNull() @IsDateString({ strict: true })
   scheduled_at?: string;
 }
