@@ -106,12 +106,35 @@ describe('platform (e2e)', () => {
       expect(other.headers['idempotent-replayed']).toBeUndefined();
     });
 
+    it('keys on the matched route: path variants that reach one route share one key', async () => {
+      const k = await createWorkspaceKey(t);
+      const variants = [`${API}/sources`, `${API}/sources/`, `${API}/Sources`];
+      const answers = [];
+      for (const path of variants) answers.push(await t.http().post(path).set(k.auth).set('Idempotency-Key', 'one').send({ name: 'x' }).expect(201));
+      expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+      expect(answers.slice(1).map((a) => a.headers['idempotent-replayed'])).toEqual(['true', 'true']);
+      expect((await t.http().get(`${API}/sources`).set(k.auth).expect(200)).body.data).toHaveLength(1);
+    });
+
+    it('stores answers sealed, so a secret shown once (a webhook signing secret) is never in the table in clear', async () => {
+      const k = await createWorkspaceKey(t);
+      const body = { url: 'https://example.com/hooks', events: ['*'] };
+      const first = await t.http().post(`${API}/webhooks`).set(k.auth).set('Idempotency-Key', 'hook').send(body).expect(201);
+      expect(first.body.secret).toEqual(expect.any(String));
+      const stored = JSON.stringify(await t.app.get(DataSource).query(`SELECT * FROM idempotency_keys WHERE workspace_id = $1`, [k.workspaceId]));
+      expect(stored).not.toContain(first.body.secret);
+      expect(stored).not.toContain(first.body.id);
+      const again = await t.http().post(`${API}/webhooks`).set(k.auth).set('Idempotency-Key', 'hook').send(body).expect(201);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+    });
+
     it('409 while the first request is still in flight', async () => {
       const k = await createWorkspaceKey(t);
       // As the first request leaves it while it is being served: claimed, same body, no response yet.
       const hash = createHash('sha256').update(stableStringify({ name: 'x' })).digest('hex');
       await t.app.get(DataSource).query(
-        `INSERT INTO idempotency_keys (workspace_id, key, method, path, request_hash) VALUES ($1, 'busy', 'POST', $2, $3)`,
+        `INSERT INTO idempotency_keys (workspace_id, key, method, route, request_hash) VALUES ($1, 'busy', 'POST', $2, $3)`,
         [k.workspaceId, groups, hash],
       );
       const res = await t.http().post(groups).set(k.auth).set('Idempotency-Key', 'busy').send({ name: 'x' }).expect(409);

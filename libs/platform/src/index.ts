@@ -19,4 +19,5 @@ export * from './pagination/pagination';
 export * from './queue/redis.service';
 export * from './platform.module';
 import { Platform1764400000000 } from './database/migrations/1764400000000-platform';
-export const platformMigrations = [Platform1764400000000];
+import { IdempotencySealed1764510000000 } from './database/migrations/1764510000000-idempotency-sealed';
+export const platformMigrations = [Platform1764400000000, IdempotencySealed1764510000000];

@@ -11,8 +11,9 @@ export class IdempotencyKeyEntity {
   @PrimaryColumn('text')
   method: string;
 
+  /** The matched route with its parameters (`POST /api/v1/public/campaigns/<id>/send`), not the raw path. */
   @PrimaryColumn('text')
-  path: string;
+  route: string;
 
   @Column('text')
   requestHash: string;
@@ -21,8 +22,9 @@ export class IdempotencyKeyEntity {
   @Column('int', { nullable: true })
   responseStatus: number | null;
 
+  /** The JSON answered, sealed with SecretBox: some responses carry a secret shown once (a webhook's signing secret). */
   @Column('text', { nullable: true })
-  responseBody: string | null;
+  sealedResponseBody: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

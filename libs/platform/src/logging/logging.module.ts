@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { Env } from '../config/env';
+import { redactRequest } from './redact-request';
 
 /** Structured JSON logs with a request id (taken from X-Request-Id or generated, and echoed back). */
 @Module({
@@ -19,8 +20,9 @@ import { Env } from '../config/env';
             res.setHeader('X-Request-Id', id);
             return id;
           },
+          serializers: { req: redactRequest },
           redact: {
-            paths: ['req.headers.authorization', 'req.body.access_token', 'req.body.app_secret', '*.access_token', '*.app_secret'],
+            paths: ['req.body.access_token', 'req.body.app_secret', '*.access_token', '*.app_secret'],
             censor: '[redacted]',
           },
           autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
