@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -f .env ]]; then set -a; source .env; set +a; fi
 export PORT="${PORT:-3000}" SANDBOX_PORT="${SANDBOX_PORT:-3900}"
-export WEBHOOKS_ALLOW_PRIVATE_URLS="${WEBHOOKS_ALLOW_PRIVATE_URLS:-true}"
+# The demo talks to the sandbox and a local webhook receiver on loopback.
+export WEBHOOKS_ALLOW_PRIVATE_URLS="${WEBHOOKS_ALLOW_PRIVATE_URLS:-true}" CHANNELS_ALLOW_PRIVATE_URLS="${CHANNELS_ALLOW_PRIVATE_URLS:-true}"
 
 bash scripts/ensure-deps.sh
 bash scripts/ensure-services.sh

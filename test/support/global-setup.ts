@@ -12,6 +12,7 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     MIGRATIONS_RUN: 'false',
     WEBHOOKS_ALLOW_PRIVATE_URLS: 'true',
+    CHANNELS_ALLOW_PRIVATE_URLS: 'true',
   });
   await ensureDatabase(env.DATABASE_URL);
   const ds = new DataSource(dataSourceOptions(env.DATABASE_URL, ALL_MIGRATIONS));

@@ -109,6 +109,15 @@ describe('outbound webhooks: durability (e2e)', () => {
       'http://100.64.0.1/hook',
       'http://[fd00::1]/hook',
       'http://[::ffff:127.0.0.1]/hook',
+      'http://[::ffff:0:7f00:1]/hook',
+      'http://[64:ff9b::7f00:1]/hook',
+      'http://[2002:7f00:1::1]/hook',
+      'http://[2001::1]/hook',
+      'http://198.18.0.1/hook',
+      'http://192.0.0.8/hook',
+      'http://192.0.2.1/hook',
+      'http://[100::1]/hook',
+      'http://[fec0::1]/hook',
     ])('refuses %s with WEBHOOK_URL_NOT_ALLOWED', async (url) => {
       const k = await createWorkspaceKey(strict, ['webhooks:write']);
       const res = await strict.http().post(`${API}/webhooks`).set(k.auth).send({ url, events: ['*'] }).expect(400);

@@ -13,6 +13,7 @@ export * from './http/api-errors.decorator';
 export * from './http/error-response.dto';
 export * from './http/configure-app';
 export * from './idempotency/stable-stringify';
+export * from './net/address-policy';
 export * from './outbox/outbox';
 export * from './outbox/outbox-event.entity';
 export * from './pagination/pagination';

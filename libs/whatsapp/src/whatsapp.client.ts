@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import { Pool } from 'undici';
-import { Env } from '@app/platform';
+import { classifyAddress, Env, publicOnlyLookup } from '@app/platform';
 import { WhatsAppApiError } from './whatsapp.errors';
 import { GraphTarget, MetaTemplate, SendResult, TemplateMessage } from './whatsapp.types';
 
@@ -13,11 +13,22 @@ export interface WhatsAppClientOptions {
   connectionsPerOrigin?: number;
   /** `limit` asked of `message_templates`; every page is fetched whatever its size. */
   templatePageSize?: number;
+  /**
+   * Whether tenant-given base URLs may reach loopback/private addresses. The operator's own
+   * `WHATSAPP_API_BASE_URL` is always trusted. Defaults to the `CHANNELS_ALLOW_PRIVATE_URLS` setting,
+   * or to allowed when the client is built without configuration (tools and tests).
+   */
+  allowPrivateAddresses?: boolean;
 }
 
 export const WHATSAPP_CLIENT_OPTIONS = Symbol('WHATSAPP_CLIENT_OPTIONS');
 
-const DEFAULTS: Required<WhatsAppClientOptions> = { connectTimeoutMs: 5_000, responseTimeoutMs: 20_000, connectionsPerOrigin: 256, templatePageSize: 100 };
+const DEFAULTS: Omit<Required<WhatsAppClientOptions>, 'allowPrivateAddresses'> = {
+  connectTimeoutMs: 5_000,
+  responseTimeoutMs: 20_000,
+  connectionsPerOrigin: 256,
+  templatePageSize: 100,
+};
 const DEFAULT_API_VERSION = 'v21.0';
 const MAX_TEMPLATE_PAGES = 1_000;
 
@@ -43,10 +54,12 @@ export class WhatsAppClient implements OnModuleDestroy {
   private readonly pools = new Map<string, Pool>();
   private readonly options: Required<WhatsAppClientOptions>;
   private readonly defaultVersion: string;
+  private readonly trustedOrigin: string | null;
 
   constructor(@Optional() env?: Env, @Optional() @Inject(WHATSAPP_CLIENT_OPTIONS) options?: WhatsAppClientOptions) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = { ...DEFAULTS, allowPrivateAddresses: env?.CHANNELS_ALLOW_PRIVATE_URLS ?? true, ...options };
     this.defaultVersion = env?.WHATSAPP_API_VERSION ?? DEFAULT_API_VERSION;
+    this.trustedOrigin = env ? new URL(env.WHATSAPP_API_BASE_URL).origin : null;
   }
 
   async sendTemplate(target: GraphTarget & { phoneNumberId: string }, msg: TemplateMessage): Promise<SendResult> {
@@ -87,7 +100,7 @@ export class WhatsAppClient implements OnModuleDestroy {
           components: Array.isArray(t.components) ? (t.components as Array<Record<string, unknown>>) : [],
         });
       }
-      path = data.length ? this.nextPath(path, body.paging) : undefined;
+      path = data.length ? this.nextPath(path, new URL(target.apiBaseUrl).origin, body.paging) : undefined;
     }
     return out;
   }
@@ -102,9 +115,12 @@ export class WhatsAppClient implements OnModuleDestroy {
     await Promise.all(pools.map((p) => p.close().catch(() => p.destroy())));
   }
 
-  /** Paging per Graph API: follow `paging.next` (absolute) when given, else rebuild the URL from `cursors.after`. */
-  private nextPath(current: string, paging?: { next?: string; cursors?: { after?: string } }): string | undefined {
-    if (paging?.next) return paging.next;
+  /**
+   * Paging per Graph API: follow `paging.next` when it stays on the channel's own origin, else rebuild the
+   * URL from `cursors.after`. A `next` elsewhere would carry the channel's bearer token to another host.
+   */
+  private nextPath(current: string, origin: string, paging?: { next?: string; cursors?: { after?: string } }): string | undefined {
+    if (paging?.next && sameOrigin(paging.next, origin)) return paging.next;
     if (!paging?.cursors?.after) return undefined;
     const url = new URL(current, 'http://relative.invalid');
     url.searchParams.set('after', paging.cursors.after);
@@ -120,6 +136,7 @@ export class WhatsAppClient implements OnModuleDestroy {
     if (!pool) {
       const { connectTimeoutMs, responseTimeoutMs, connectionsPerOrigin } = this.options;
       pool = new Pool(origin, {
+        ...(this.publicOnly(origin) && { connect: { lookup: publicOnlyLookup } }),
         connections: connectionsPerOrigin,
         pipelining: 1,
         keepAliveTimeout: 30_000,
@@ -130,6 +147,11 @@ export class WhatsAppClient implements OnModuleDestroy {
       this.pools.set(origin, pool);
     }
     return pool;
+  }
+
+  /** Tenant-given origins must reach public addresses only, unless the operator allows private ones. */
+  private publicOnly(origin: string): boolean {
+    return !this.options.allowPrivateAddresses && origin !== this.trustedOrigin;
   }
 
   /** `path` is relative to the versioned base URL, or an absolute URL (a `paging.next` link). */
@@ -145,6 +167,9 @@ export class WhatsAppClient implements OnModuleDestroy {
       origin = base.origin;
       fullPath = `${base.pathname.replace(/\/+$/, '')}/${this.version(target)}${path}`;
     }
+    const host = new URL(origin).hostname.replace(/^\[(.*)\]$/, '$1');
+    // IP literals never go through the pool's lookup: check them here.
+    if (this.publicOnly(origin) && classifyAddress(host) !== 'public' && classifyAddress(host) !== 'invalid') throw addressNotAllowed(host);
     let res;
     try {
       res = await this.pool(origin).request({
@@ -200,12 +225,30 @@ function graphError(httpStatus: number, text: string, retryAfterMs: number | und
   });
 }
 
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/** A channel pointed at an internal address: nothing was sent, and retrying can't help. */
+function addressNotAllowed(host: string, cause?: unknown): WhatsAppApiError {
+  return new WhatsAppApiError(`The channel's API base URL must reach a public address (${host} does not)`, {
+    errorClass: 'fatal',
+    details: 'ADDRESS_NOT_ALLOWED',
+    cause,
+  });
+}
+
 function errorCode(err: any): string | undefined {
   return err?.code ?? err?.cause?.code ?? err?.errors?.[0]?.code;
 }
 
 function transportError(err: any, method: string): WhatsAppApiError {
   const code = errorCode(err);
+  if (code === 'ADDRESS_NOT_ALLOWED') return addressNotAllowed(err?.message ?? 'host', err);
   const notSent = (code !== undefined && NOT_SENT_CODES.has(code)) || /^(ERR_TLS|CERT_|DEPTH_ZERO|UNABLE_TO_VERIFY)/.test(code ?? '');
   // A GET has no side effect at Meta, so an interrupted one is simply retryable.
   const errorClass = notSent || method === 'GET' ? 'retry_channel' : 'uncertain';

@@ -44,6 +44,20 @@ export class ChannelInUseError extends DomainError {
   }
 }
 
+/** A tenant-given API base URL that would make the engine call its own network (SSRF). */
+export class ChannelUrlNotAllowedError extends DomainError {
+  readonly code = 'CHANNEL_URL_NOT_ALLOWED';
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor(host: string, address: string | null, kind: string) {
+    super(
+      address
+        ? `api_base_url must reach a public address; ${host} is ${address} (${kind})`
+        : `api_base_url host ${host} does not resolve`,
+      { host, address, kind },
+    );
+  }
+}
+
 export class ChannelRequiredError extends DomainError {
   readonly code = 'CHANNEL_REQUIRED';
   readonly status = HttpStatus.UNPROCESSABLE_ENTITY;

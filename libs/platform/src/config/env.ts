@@ -84,6 +84,10 @@ export class Env {
   @IsBoolean() @Transform(toBool)
   WEBHOOKS_ALLOW_PRIVATE_URLS: boolean = false;
 
+  /** Allows a channel's `api_base_url` on loopback/private addresses (development, tests and the sandbox demo only). */
+  @IsBoolean() @Transform(toBool)
+  CHANNELS_ALLOW_PRIVATE_URLS: boolean = false;
+
   /** Delays (ms, comma-separated) before each outbound webhook attempt; unset = Standard Webhooks' schedule. */
   @IsOptional() @Matches(/^\d+(\s*,\s*\d+)*$/)
   WEBHOOK_RETRY_SCHEDULE_MS?: string;
@@ -107,7 +111,9 @@ function productionProblems(env: Env): string[] {
   if (!env.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production');
   else if (/^(0+|A+=?)$/.test(env.ENCRYPTION_KEY)) problems.push('ENCRYPTION_KEY must not be all zeros in production');
   if (env.WHATSAPP_VERIFY_TOKEN === DEFAULT_VERIFY_TOKEN) problems.push(`WHATSAPP_VERIFY_TOKEN must not be the default "${DEFAULT_VERIFY_TOKEN}" in production`);
-  if (env.WEBHOOKS_ALLOW_PRIVATE_URLS) problems.push('WEBHOOKS_ALLOW_PRIVATE_URLS must be false in production (it lets tenants reach internal addresses)');
+  for (const name of ['WEBHOOKS_ALLOW_PRIVATE_URLS', 'CHANNELS_ALLOW_PRIVATE_URLS'] as const) {
+    if (env[name]) problems.push(`${name} must be false in production (it lets tenants reach internal addresses)`);
+  }
   return problems;
 }
 

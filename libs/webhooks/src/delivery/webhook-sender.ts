@@ -1,9 +1,8 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import type { LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { Agent, request } from 'undici';
-import { assertPublicUrl, classifyAddress } from '../domain/address-policy';
+import { publicOnlyLookup } from '@app/platform';
+import { assertPublicUrl } from '../domain/address-policy';
 import { parseRetryAfter } from '../domain/retry-schedule';
 import { WebhooksConfig } from '../webhooks.config';
 
@@ -14,21 +13,6 @@ export interface SendOutcome {
   retryAfterMs: number | null;
   error: string | null;
 }
-
-/**
- * Resolves like the default lookup but fails the connection if any address is not public: checking the
- * URL at creation is not enough when DNS can change (rebinding), so the check happens at connect time,
- * on the very addresses the socket would use.
- */
-const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-    if (err) return callback(err, '', 0);
-    const bad = addresses.find((a) => classifyAddress(a.address) !== 'public');
-    if (bad) return callback(Object.assign(new Error(`${hostname} resolves to non-public address ${bad.address}`), { code: 'WEBHOOK_URL_NOT_ALLOWED' }), '', 0);
-    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-    callback(null, addresses[0].address, addresses[0].family);
-  });
-};
 
 /** One signed POST of an event body, per the Standard Webhooks spec. */
 @Injectable()

@@ -1,8 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Env, SecretBox } from '@app/platform';
+import { Env, refusePrivateUrl, SecretBox } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { ChannelEntity } from '../../database/channel.entity';
 import { ChannelRepository } from '../../database/channel.repository';
+import { ChannelUrlNotAllowedError } from '../../domain/catalog.errors';
 import { CatalogPresenter } from '../../queries/catalog.presenter';
 import { CreateChannelCommand } from './create-channel.command';
 
@@ -19,6 +20,7 @@ export class CreateChannelHandler implements ICommandHandler<CreateChannelComman
   ) {}
 
   async execute({ workspaceId, input }: CreateChannelCommand) {
+    if (input.apiBaseUrl) await this.assertAllowedBaseUrl(input.apiBaseUrl);
     const now = new Date();
     const row = Object.assign(new ChannelEntity(), {
       id: randomUUID(),
@@ -37,5 +39,15 @@ export class CreateChannelHandler implements ICommandHandler<CreateChannelComman
     });
     await this.channels.insert(row);
     return this.presenter.channel(row);
+  }
+
+  /**
+   * Checked here and again by the client at connect time (DNS can change). The operator's own
+   * `WHATSAPP_API_BASE_URL` is trusted; anything else must be public unless private addresses are allowed.
+   */
+  private async assertAllowedBaseUrl(url: string): Promise<void> {
+    if (this.env.CHANNELS_ALLOW_PRIVATE_URLS || new URL(url).origin === new URL(this.env.WHATSAPP_API_BASE_URL).origin) return;
+    const refusal = await refusePrivateUrl(url);
+    if (refusal) throw new ChannelUrlNotAllowedError(refusal.host, refusal.address, refusal.kind);
   }
 }

@@ -42,7 +42,10 @@ export class SyncTemplatesHandler implements ICommandHandler<SyncTemplatesComman
       remote = await this.whatsapp.listTemplates({ apiBaseUrl, accessToken, wabaId });
     } catch (err) {
       if (!(err instanceof WhatsAppApiError)) throw err;
-      throw new TemplateSyncFailedError(`The Graph API did not list the templates of WABA ${wabaId}: ${err.message}`, {
+      // Only the status and Meta's code go back to the client: the upstream body is whatever the channel's
+      // base URL answered, and echoing it would let a tenant read services the engine can reach.
+      const upstream = [err.httpStatus && `HTTP ${err.httpStatus}`, err.code !== undefined && `Meta error ${err.code}`].filter(Boolean).join(', ');
+      throw new TemplateSyncFailedError(`The Graph API did not list the templates of WABA ${wabaId}${upstream ? ` (${upstream})` : ''}`, {
         meta_code: err.code ?? null,
         http_status: err.httpStatus ?? null,
       });
