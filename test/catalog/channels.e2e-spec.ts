@@ -1,7 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { FindChannelByPhoneNumberIdQuery, FindChannelsByWabaIdQuery, ResolveChannelQuery } from '@app/catalog';
+import { FindWebhookChannelsQuery, ResolveChannelQuery } from '@app/catalog';
 import { Env, SecretBox } from '@app/platform';
 import { API, createTestApp, createWorkspaceKey, TestApp, TestKey } from '../support/app';
 import { ORDER_MAPPING, ORDER_TEMPLATE } from '../support/world';
@@ -237,7 +237,7 @@ describe('channels (e2e)', () => {
       await expect(queries.execute(new ResolveChannelQuery(w.workspaceId, 'not-a-uuid'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
-    it('FindChannelByPhoneNumberIdQuery and FindChannelsByWabaIdQuery search every workspace', async () => {
+    it('FindWebhookChannelsQuery searches every workspace by phone number ids and WABA ids at once', async () => {
       const queries = t.app.get(QueryBus);
       const phoneNumberId = uniqueId();
       const wabaId = uniqueId();
@@ -246,7 +246,7 @@ describe('channels (e2e)', () => {
       const cb = await createChannel(t, b, { phone_number_id: phoneNumberId, waba_id: wabaId });
       const cb2 = await createChannel(t, b, { waba_id: wabaId });
 
-      const byPhone = await queries.execute(new FindChannelByPhoneNumberIdQuery(phoneNumberId));
+      const byPhone = await queries.execute(new FindWebhookChannelsQuery([phoneNumberId], []));
       expect(byPhone.map((c) => [c.workspaceId, c.id, c.appSecret])).toEqual(
         expect.arrayContaining([
           [a.workspaceId, ca.channel.id, ca.secrets.appSecret],
@@ -254,11 +254,13 @@ describe('channels (e2e)', () => {
         ]),
       );
       expect(byPhone).toHaveLength(2);
-      const byWaba = await queries.execute(new FindChannelsByWabaIdQuery(wabaId));
+      const byWaba = await queries.execute(new FindWebhookChannelsQuery([], [wabaId]));
       expect(byWaba.map((c) => c.id).sort()).toEqual([ca.channel.id, cb.channel.id, cb2.channel.id].sort());
       expect(byWaba.find((c) => c.id === cb2.channel.id)?.accessToken).toBe(cb2.secrets.accessToken);
-      expect(await queries.execute(new FindChannelByPhoneNumberIdQuery(uniqueId()))).toEqual([]);
-      expect(await queries.execute(new FindChannelsByWabaIdQuery(uniqueId()))).toEqual([]);
+      const both = await queries.execute(new FindWebhookChannelsQuery([phoneNumberId, uniqueId()], [wabaId]));
+      expect(both.map((c) => c.id).sort()).toEqual([ca.channel.id, cb.channel.id, cb2.channel.id].sort());
+      expect(await queries.execute(new FindWebhookChannelsQuery([uniqueId()], [uniqueId()]))).toEqual([]);
+      expect(await queries.execute(new FindWebhookChannelsQuery([], []))).toEqual([]);
     });
   });
 });

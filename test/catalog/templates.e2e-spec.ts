@@ -228,7 +228,7 @@ describe('templates (e2e)', () => {
     const status = async (key: TestKey, id: string) =>
       (await t.http().get(`${API}/templates/${id}`).set(key.auth).expect(200)).body as { status: string; status_reason: string | null; meta_template_id: string | null };
 
-    it("updates the templates of every workspace owning the WABA, by Meta id or else name and language, and publishes each change", async () => {
+    it('updates the templates of the given workspaces only, by Meta id or else name and language, and publishes each change', async () => {
       const wabaId = uniqueId();
       const metaId = uniqueId();
       const [a, b, outsider] = await Promise.all([1, 2, 3].map(() => createWorkspaceKey(t)));
@@ -241,7 +241,8 @@ describe('templates (e2e)', () => {
       const tOutsider = await createTemplate(t, outsider, { name: 'promo_may', meta_template_id: metaId });
 
       const commands = t.app.get(CommandBus);
-      const result = await commands.execute(new ApplyTemplateStatusUpdateCommand(wabaId, Number(metaId), 'promo_may', 'en_US', 'PAUSED', 'LOW_QUALITY'));
+      const owners = [a.workspaceId, b.workspaceId];
+      const result = await commands.execute(new ApplyTemplateStatusUpdateCommand(owners, Number(metaId), 'promo_may', 'en_US', 'PAUSED', 'LOW_QUALITY', new Date()));
       const expected = [
         { workspaceId: a.workspaceId, templateId: ta.id, status: 'PAUSED', reason: 'LOW_QUALITY' },
         { workspaceId: b.workspaceId, templateId: tb.id, status: 'PAUSED', reason: 'LOW_QUALITY' },
@@ -259,19 +260,18 @@ describe('templates (e2e)', () => {
       expect((await status(outsider, tOutsider.id)).status).toBe('APPROVED');
 
       events.length = 0;
-      expect(await commands.execute(new ApplyTemplateStatusUpdateCommand(wabaId, metaId, 'promo_may', 'en_US', 'PAUSED', 'LOW_QUALITY'))).toEqual([]);
+      expect(await commands.execute(new ApplyTemplateStatusUpdateCommand(owners, metaId, 'promo_may', 'en_US', 'PAUSED', 'LOW_QUALITY', new Date()))).toEqual([]);
       expect(events).toEqual([]);
     });
 
     it('maps Meta events to our statuses and ignores informational ones', async () => {
-      const wabaId = uniqueId();
       const metaId = uniqueId();
       const w = await createWorkspaceKey(t);
-      await createChannel(t, w, { waba_id: wabaId });
       const tpl = await createTemplate(t, w, { meta_template_id: metaId });
       const commands = t.app.get(CommandBus);
+      let second = 0;
       const apply = (event: string, reason: string | null = 'NONE') =>
-        commands.execute(new ApplyTemplateStatusUpdateCommand(wabaId, metaId, tpl.name, tpl.language, event, reason));
+        commands.execute(new ApplyTemplateStatusUpdateCommand([w.workspaceId], metaId, tpl.name, tpl.language, event, reason, new Date(Date.UTC(2026, 0, 1, 0, 0, ++second))));
 
       expect(await apply('FLAGGED')).toEqual([]);
       expect((await status(w, tpl.id)).status).toBe('APPROVED');
@@ -280,8 +280,22 @@ describe('templates (e2e)', () => {
       expect(await apply('REINSTATED')).toEqual([expect.objectContaining({ status: 'APPROVED' })]);
       expect(await apply('REJECTED', 'INCORRECT_CATEGORY')).toEqual([expect.objectContaining({ status: 'REJECTED', reason: 'INCORRECT_CATEGORY' })]);
       expect(await apply('APPROVED')).toEqual([expect.objectContaining({ status: 'APPROVED' })]);
-      expect(await commands.execute(new ApplyTemplateStatusUpdateCommand(uniqueId(), metaId, tpl.name, tpl.language, 'PAUSED', null))).toEqual([]);
+      expect(await commands.execute(new ApplyTemplateStatusUpdateCommand([], metaId, tpl.name, tpl.language, 'PAUSED', null, new Date()))).toEqual([]);
       expect(events.map((e) => e.status)).toEqual(['DISABLED', 'APPROVED', 'REJECTED', 'APPROVED']);
+    });
+
+    it('never lets an older event undo a newer one (a replayed APPROVED after a PAUSED)', async () => {
+      const metaId = uniqueId();
+      const w = await createWorkspaceKey(t);
+      const tpl = await createTemplate(t, w, { meta_template_id: metaId });
+      const commands = t.app.get(CommandBus);
+      const apply = (event: string, at: string) =>
+        commands.execute(new ApplyTemplateStatusUpdateCommand([w.workspaceId], metaId, tpl.name, tpl.language, event, null, new Date(at)));
+      expect(await apply('PAUSED', '2026-05-01T10:00:00Z')).toHaveLength(1);
+      expect(await apply('APPROVED', '2026-05-01T09:00:00Z')).toEqual([]);
+      expect((await status(w, tpl.id)).status).toBe('PAUSED');
+      expect(await apply('APPROVED', '2026-05-01T11:00:00Z')).toHaveLength(1);
+      expect((await status(w, tpl.id)).status).toBe('APPROVED');
     });
   });
 });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { signWebhookBody } from '@app/whatsapp';
-import { API, createTestApp, TestApp } from '../support/app';
+import { API, createTestApp, createWorkspaceKey, TestApp } from '../support/app';
 import { createWorld, eventually, ORDER_MAPPING, PHONE_NUMBER_ID, SANDBOX_SECRET, WABA_ID, World } from '../support/world';
 
 const envelope = (statuses: Array<Record<string, unknown>>) => ({
@@ -90,5 +90,94 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
     expect(res.body).toEqual({ statuses: 1, template_updates: 0 });
     expect(await census()).toEqual(before);
     expect(await db.query(`SELECT id FROM campaign_recipients WHERE message_id = 'wamid.never-sent'`)).toHaveLength(0);
+  });
+
+  describe('a payload applies only within the channel whose app secret signed it', () => {
+    const ATTACKER_SECRET = 'attacker-secret';
+    let victimRows: Array<{ id: string; message_id: string }>;
+    const db = () => t.app.get(DataSource);
+    const statusesOf = async (ids: string[]) =>
+      (await db().query(`SELECT status, error_message FROM campaign_recipients WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids])) as Array<{ status: string; error_message: string | null }>;
+    const attacker = async (channel: { phone_number_id: string; waba_id: string }) => {
+      const k = await createWorkspaceKey(t);
+      await t.http().post(`${API}/channels`).set(k.auth).send({ name: 'mine', access_token: 'x', app_secret: ATTACKER_SECRET, ...channel }).expect(201);
+      return k;
+    };
+    const forStatuses = (phoneNumberId: string, statuses: Array<Record<string, unknown>>) => {
+      const body = envelope(statuses);
+      (body.entry[0].changes[0].value.metadata as { phone_number_id: string }).phone_number_id = phoneNumberId;
+      return body;
+    };
+
+    beforeAll(async () => {
+      const c = await t
+        .http()
+        .set(w.key.auth)
+        .post(`${API}/campaigns`)
+        .send({ name: 'victim', template_id: w.templateId, variable_mapping: ORDER_MAPPING, audience: { groups: [w.groupId] } })
+        .expect(201);
+      await t.http().set(w.key.auth).post(`${API}/campaigns/${c.body.id}/send`).expect(200);
+      await eventually(async () => (await t.http().set(w.key.auth).get(`${API}/campaigns/${c.body.id}`).expect(200)).body.status === 'COMPLETED', { what: 'victim campaign done' });
+      victimRows = await db().query(`SELECT id, message_id FROM campaign_recipients WHERE campaign_id = $1 ORDER BY id LIMIT 3`, [c.body.id]);
+      // As if Meta had not reported delivery yet: the rows can still move forwards.
+      await db().query(`UPDATE campaign_recipients SET status = 'sent', delivered_at = NULL, read_at = NULL WHERE id = ANY($1::uuid[])`, [victimRows.map((r) => r.id)]);
+    });
+
+    it("ignores another workspace's wamids in a status payload signed with the attacker's own channel", async () => {
+      const forged = (phoneNumberId: string) =>
+        forStatuses(phoneNumberId, victimRows.map((r) => ({ id: r.message_id, status: 'failed', timestamp: '1800000000', errors: [{ code: 131026, title: 'pwned' }] })));
+      await attacker({ phone_number_id: '300000000000001', waba_id: '400000000000001' });
+      await post(forged('300000000000001'), ATTACKER_SECRET).expect(200);
+      // Even registering the victim's own phone number id in the attacker's workspace gives no reach.
+      await attacker({ phone_number_id: PHONE_NUMBER_ID, waba_id: '400000000000002' });
+      await post(forged(PHONE_NUMBER_ID), ATTACKER_SECRET).expect(200);
+      expect(await statusesOf(victimRows.map((r) => r.id))).toEqual(victimRows.map(() => ({ status: 'sent', error_message: null })));
+
+      // The genuine channel's report moves the same rows: the forged ones were refused for their signer.
+      await post(forStatuses(PHONE_NUMBER_ID, victimRows.map((r) => ({ id: r.message_id, status: 'delivered', timestamp: '1800000000' })))).expect(200);
+      expect((await statusesOf(victimRows.map((r) => r.id))).map((r) => r.status)).toEqual(victimRows.map(() => 'delivered'));
+    });
+
+    it("ignores a template update for another workspace's WABA signed by an attacker who registered that WABA id", async () => {
+      await attacker({ phone_number_id: '300000000000003', waba_id: WABA_ID });
+      const update = (event: string, time: number) => ({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            id: WABA_ID,
+            time,
+            changes: [
+              {
+                field: 'message_template_status_update',
+                value: { event, message_template_id: Number(w.metaTemplateId), message_template_name: 'order_update', message_template_language: 'en_US', reason: 'NONE' },
+              },
+            ],
+          },
+        ],
+      });
+      const template = async () => (await t.http().set(w.key.auth).get(`${API}/templates/${w.templateId}`).expect(200)).body.status;
+      await post(update('PAUSED', 1_800_000_100), ATTACKER_SECRET).expect(200);
+      expect(await template()).toBe('APPROVED');
+
+      // Signed by the victim's channel it applies, and an older event replayed afterwards does not undo it.
+      await post(update('DISABLED', 1_800_000_200)).expect(200);
+      expect(await template()).toBe('DISABLED');
+      await post(update('APPROVED', 1_800_000_150)).expect(200);
+      expect(await template()).toBe('DISABLED');
+      await post(update('APPROVED', 1_800_000_300)).expect(200);
+      expect(await template()).toBe('APPROVED');
+    });
+
+    it('refuses an unverifiable payload naming thousands of phone ids with 401, without applying anything', async () => {
+      const ids = Array.from({ length: 9_500 }, (_, i) => String(500000000000000 + i));
+      const body = {
+        object: 'whatsapp_business_account',
+        entry: [{ id: WABA_ID, changes: ids.map((id) => ({ field: 'messages', value: { metadata: { phone_number_id: id }, statuses: [] } })) }],
+      };
+      const raw = JSON.stringify(body);
+      expect(raw.length).toBeGreaterThan(500_000);
+      const res = await post(body, 'nobody-has-this-secret').expect(401);
+      expect(res.body.code).toBe('INVALID_SIGNATURE');
+    });
   });
 });

@@ -13,8 +13,7 @@ import { TemplateRepository } from './database/template.repository';
 import { ChannelsController } from './http/channels.controller';
 import { TemplatesController } from './http/templates.controller';
 import { CatalogPresenter } from './queries/catalog.presenter';
-import { FindChannelByPhoneNumberIdHandler } from './queries/find-channel-by-phone-number-id/find-channel-by-phone-number-id.handler';
-import { FindChannelsByWabaIdHandler } from './queries/find-channels-by-waba-id/find-channels-by-waba-id.handler';
+import { FindWebhookChannelsHandler } from './queries/find-webhook-channels/find-webhook-channels.handler';
 import { GetChannelHandler } from './queries/get-channel/get-channel.handler';
 import { GetTemplateHandler } from './queries/get-template/get-template.handler';
 import { GetTemplateByIdHandler } from './queries/get-template-by-id/get-template-by-id.handler';
@@ -41,8 +40,7 @@ import { ResolveChannelHandler } from './queries/resolve-channel/resolve-channel
     ResolveChannelHandler,
     GetChannelHandler,
     ListChannelsHandler,
-    FindChannelByPhoneNumberIdHandler,
-    FindChannelsByWabaIdHandler,
+    FindWebhookChannelsHandler,
   ],
 })
 export class CatalogModule {}

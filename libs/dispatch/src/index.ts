@@ -14,4 +14,5 @@ import { DispatchRuns1764400004500 } from './database/migrations/1764400004500-d
 import { RecipientAnalyticsIndexes1764400006000 } from './database/migrations/1764400006000-recipient-analytics-indexes';
 import { NarrowerRecipients1764400009000 } from './database/migrations/1764400009000-narrower-recipients';
 import { DropRecipientsListIndex1764400010000 } from './database/migrations/1764400010000-drop-recipients-list-index';
-export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000, DropRecipientsListIndex1764400010000];
+import { DispatchRunChannels1764520000001 } from './database/migrations/1764520000001-dispatch-run-channels';
+export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000, DropRecipientsListIndex1764400010000, DispatchRunChannels1764520000001];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { KeysetPosition } from '@app/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ChannelAlreadyExistsError } from '../domain/catalog.errors';
 import { ChannelEntity } from './channel.entity';
 import { violatedUniqueConstraint } from './unique-violation';
@@ -41,12 +41,13 @@ export class ChannelRepository {
   }
 
   /** Across workspaces: Meta identifies the channel of an inbound event by these ids only. */
-  findByPhoneNumberId(phoneNumberId: string): Promise<ChannelEntity[]> {
-    return this.db.getRepository(ChannelEntity).find({ where: { phoneNumberId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  findByWabaId(wabaId: string): Promise<ChannelEntity[]> {
-    return this.db.getRepository(ChannelEntity).find({ where: { wabaId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  /** Channels of any workspace with one of the phone number ids or WABA ids (oldest first). */
+  findByMetaIds(phoneNumberIds: string[], wabaIds: string[]): Promise<ChannelEntity[]> {
+    if (!phoneNumberIds.length && !wabaIds.length) return Promise.resolve([]);
+    return this.db.getRepository(ChannelEntity).find({
+      where: [{ phoneNumberId: In(phoneNumberIds) }, { wabaId: In(wabaIds) }],
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   async delete(workspaceId: string, id: string): Promise<boolean> {

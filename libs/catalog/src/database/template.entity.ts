@@ -12,6 +12,8 @@ export class TemplateEntity {
   @Column('text') status: TemplateStatus;
   /** Meta's reason for the last status change (e.g. a rejection), when it gave one. */
   @Column('text', { nullable: true }) statusReason: string | null;
+  /** When the status was decided (Meta's event time, or a sync); null for templates registered by hand. */
+  @Column({ type: 'timestamptz', nullable: true }) statusEventAt: Date | null;
   /** Meta's component array, as registered; variables are derived from it on read. */
   @Column('jsonb') components: Array<Record<string, any>>;
   @Column({ type: 'timestamptz', precision: 3 }) createdAt: Date;

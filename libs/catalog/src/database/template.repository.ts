@@ -93,21 +93,29 @@ export class TemplateRepository {
    * that WABA. A template matches by Meta id, or by name and language when it was registered without
    * one (it then adopts the Meta id). Returns only the templates whose status actually changed.
    */
-  async applyStatus(u: { wabaId: string; metaTemplateId: string | null; name: string | null; language: string | null; status: TemplateStatus; reason: string | null }): Promise<ChangedTemplate[]> {
+  async applyStatus(u: {
+    workspaceIds: string[];
+    at: Date;
+    metaTemplateId: string | null;
+    name: string | null;
+    language: string | null;
+    status: TemplateStatus;
+    reason: string | null;
+  }): Promise<ChangedTemplate[]> {
     // TypeORM answers an UPDATE with [rows, rowCount].
     const [rows]: [Array<{ id: string; workspace_id: string }>, number] = await this.db.query(
-      `WITH owners AS (SELECT DISTINCT workspace_id FROM channels WHERE waba_id = $1),
-       matched AS (
-         SELECT t.id FROM templates t JOIN owners o ON o.workspace_id = t.workspace_id
-          WHERE ($2::text IS NOT NULL AND t.meta_template_id = $2)
-             OR (t.meta_template_id IS NULL AND t.name = $3 AND t.language = $4
-                 AND NOT EXISTS (SELECT 1 FROM templates x WHERE x.workspace_id = t.workspace_id AND x.meta_template_id = $2)))
+      `WITH matched AS (
+         SELECT t.id FROM templates t
+          WHERE t.workspace_id = ANY($1::uuid[])
+            AND (($2::text IS NOT NULL AND t.meta_template_id = $2)
+                 OR (t.meta_template_id IS NULL AND t.name = $3 AND t.language = $4
+                     AND NOT EXISTS (SELECT 1 FROM templates x WHERE x.workspace_id = t.workspace_id AND x.meta_template_id = $2))))
        UPDATE templates t
-          SET status = $5, status_reason = $6, meta_template_id = COALESCE(t.meta_template_id, $2), updated_at = now()
+          SET status = $5, status_reason = $6, meta_template_id = COALESCE(t.meta_template_id, $2), status_event_at = $7, updated_at = now()
          FROM matched
-        WHERE t.id = matched.id AND t.status IS DISTINCT FROM $5
+        WHERE t.id = matched.id AND t.status IS DISTINCT FROM $5 AND (t.status_event_at IS NULL OR t.status_event_at <= $7)
        RETURNING t.id, t.workspace_id`,
-      [u.wabaId, u.metaTemplateId, u.name, u.language, u.status, u.reason],
+      [u.workspaceIds, u.metaTemplateId, u.name, u.language, u.status, u.reason, u.at],
     );
     return rows.map((r) => ({ workspaceId: r.workspace_id, templateId: r.id, status: u.status, reason: u.reason }));
   }

@@ -26,6 +26,8 @@ export interface Outcome {
 
 /** A status reported by WhatsApp's webhook, matched by wamid or, for a send whose answer was lost, by recipient id. */
 export interface StatusReport {
+  /** The channel whose app secret signed the report: it moves only recipients of campaigns sent on it. */
+  channelId: string;
   wamid: string;
   recipientId: string | null;
   status: RecipientStatus.SENT | RecipientStatus.DELIVERED | RecipientStatus.READ | RecipientStatus.FAILED;
@@ -156,6 +158,18 @@ export class RecipientLedger {
     });
   }
 
+  /**
+   * Remembers that the campaign sends on this channel (every channel it ever sent on is kept, so statuses of
+   * sends made before a channel change still apply). Written before the pump runs.
+   */
+  async recordChannel(campaignId: string, channelId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE dispatch_runs SET channel_ids = array_append(channel_ids, $2::uuid)
+        WHERE campaign_id = $1 AND NOT ($2::uuid = ANY(channel_ids))`,
+      [campaignId, channelId],
+    );
+  }
+
   /** Which audience the campaign's rows were last materialised from (null: never). */
   async materialisedAudience(campaignId: string, q: Pick<EntityManager, 'query'> = this.db): Promise<string | null> {
     const [row] = await q.query(`SELECT audience_key FROM dispatch_runs WHERE campaign_id = $1`, [campaignId]);
@@ -239,14 +253,17 @@ export class RecipientLedger {
     if (!reports.length) return new Map();
     const rows = rowsOf<TransitionRow>(await retryOnDeadlock(() => this.db.query(
       `WITH v AS (
-         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
-                  AS v(wamid, rid, status, at, code, msg)),
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[])
+                  AS v(wamid, rid, status, at, code, msg, channel_id)),
        -- Two plain index probes per report; one join ON wamid OR id took a BitmapOr per report (half again as slow).
-       -- A report matched by both finds the same row twice, which DISTINCT ON folds.
+       -- A report matched by both finds the same row twice, which DISTINCT ON folds. A row matches only if its
+       -- campaign was sent on the reporting channel: a tenant's signed payload can't name another's messages.
        hits AS (
-         SELECT r.id, v.* FROM v JOIN campaign_recipients r ON r.message_id = v.wamid
+         SELECT r.id, v.wamid, v.rid, v.status, v.at, v.code, v.msg FROM v JOIN campaign_recipients r ON r.message_id = v.wamid
+           JOIN dispatch_runs d ON d.campaign_id = r.campaign_id AND v.channel_id = ANY(d.channel_ids)
          UNION ALL
-         SELECT r.id, v.* FROM v JOIN campaign_recipients r ON r.id = v.rid AND r.message_id IS NULL),
+         SELECT r.id, v.wamid, v.rid, v.status, v.at, v.code, v.msg FROM v JOIN campaign_recipients r ON r.id = v.rid AND r.message_id IS NULL
+           JOIN dispatch_runs d ON d.campaign_id = r.campaign_id AND v.channel_id = ANY(d.channel_ids)),
        m AS (
          SELECT DISTINCT ON (id) * FROM hits
           ORDER BY id, CASE status WHEN 'read' THEN 4 WHEN 'delivered' THEN 3 WHEN 'failed' THEN 2 ELSE 1 END DESC),
@@ -275,6 +292,7 @@ export class RecipientLedger {
         reports.map((r) => r.at),
         reports.map((r) => r.code ?? null),
         reports.map((r) => r.message?.slice(0, 1000) ?? null),
+        reports.map((r) => r.channelId),
       ],
     )));
     return collect(rows);

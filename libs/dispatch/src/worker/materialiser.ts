@@ -45,6 +45,7 @@ export class Materialiser {
         await this.engine.run(new RecordMaterialisedCommand(campaignId, landed.total));
       }
     }
+    if (info.channelId) await this.ledger.recordChannel(campaignId, info.channelId);
     await this.queue.kick(campaignId);
   }
 }

@@ -13,9 +13,10 @@ export class ApplyTemplateStatusUpdateHandler implements ICommandHandler<ApplyTe
 
   async execute(cmd: ApplyTemplateStatusUpdateCommand) {
     const status = toTemplateStatus(cmd.status);
-    if (!status) return [];
+    if (!status || !cmd.workspaceIds.length) return [];
     const changed = await this.templates.applyStatus({
-      wabaId: cmd.wabaId,
+      workspaceIds: cmd.workspaceIds,
+      at: cmd.at,
       metaTemplateId: cmd.metaTemplateId === null ? null : String(cmd.metaTemplateId),
       name: cmd.name,
       language: cmd.language,

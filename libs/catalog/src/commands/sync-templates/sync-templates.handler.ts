@@ -71,7 +71,7 @@ export class SyncTemplatesHandler implements ICommandHandler<SyncTemplatesComman
       for (const t of incoming) {
         const current = byMetaId.get(t.metaTemplateId) ?? byName.get(`${t.name}/${t.language}`);
         if (!current) {
-          const row = Object.assign(new TemplateEntity(), { id: randomUUID(), workspaceId, ...t, statusReason: null, createdAt: now, updatedAt: now });
+          const row = Object.assign(new TemplateEntity(), { id: randomUUID(), workspaceId, ...t, statusReason: null, statusEventAt: now, createdAt: now, updatedAt: now });
           await this.templates.insert(row, m);
           created++;
           stored.push(row);
@@ -92,6 +92,8 @@ export class SyncTemplatesHandler implements ICommandHandler<SyncTemplatesComman
             category: t.category,
             status: t.status,
             statusReason: current.status !== t.status ? null : current.statusReason,
+            // What Meta answers now outranks any webhook about an earlier moment still in flight.
+            statusEventAt: current.status !== t.status ? now : current.statusEventAt,
             components: t.components,
             updatedAt: now,
           });

@@ -5,6 +5,7 @@ import type { StatusReport } from '../../database/recipient-ledger';
 interface Envelope {
   entry?: Array<{
     id?: string;
+    time?: number;
     changes?: Array<{ field?: string; value?: Record<string, unknown> }>;
   }>;
 }
@@ -16,12 +17,17 @@ export interface TemplateStatusUpdate {
   language: string;
   event: string;
   reason: string | null;
+  /** When Meta says the change happened (the entry's `time`); now when it gives none. */
+  at: Date;
 }
+
+/** A status as Meta reported it, with the phone number it names: it applies only to that channel's sends. */
+export type InboundStatus = Omit<StatusReport, 'channelId'> & { phoneNumberId: string };
 
 export interface ParsedWebhook {
   phoneNumberIds: Set<string>;
   wabaIds: Set<string>;
-  statuses: StatusReport[];
+  statuses: InboundStatus[];
   templateUpdates: TemplateStatusUpdate[];
 }
 
@@ -33,6 +39,12 @@ const STATUS: Record<string, StatusReport['status']> = {
 };
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+/** A Unix time in seconds as a Date; now for anything that is no date (one bad value must not fail a batch). */
+function instant(seconds: unknown): Date {
+  const at = new Date(Number(seconds) * 1000);
+  return at.getTime() > 0 ? at : new Date();
+}
 
 /** Extracts statuses and template updates; anything else in the payload is ignored, never an error. */
 export function parseWhatsAppWebhook(body: unknown): ParsedWebhook {
@@ -51,6 +63,7 @@ export function parseWhatsAppWebhook(body: unknown): ParsedWebhook {
           language: str(value.message_template_language),
           event: str(value.event).toUpperCase(),
           reason: value.reason && value.reason !== 'NONE' ? str(value.reason) : null,
+          at: instant(entry?.time),
         });
         continue;
       }
@@ -61,13 +74,12 @@ export function parseWhatsAppWebhook(body: unknown): ParsedWebhook {
         const wamid = str(s.id);
         if (!status || !wamid) continue;
         const error = Array.isArray(s.errors) ? (s.errors[0] as Record<string, unknown> | undefined) : undefined;
-        // A timestamp that is no date (or one past what a Date holds) would fail the whole status batch: use now.
-        const at = new Date(Number(s.timestamp) * 1000);
         out.statuses.push({
+          phoneNumberId,
           wamid,
           recipientId: str(s.biz_opaque_callback_data) || null,
           status,
-          at: at.getTime() > 0 ? at : new Date(),
+          at: instant(s.timestamp),
           code: error ? str(error.code) || null : null,
           message: error ? str((error.error_data as Record<string, unknown> | undefined)?.details) || str(error.message) || str(error.title) : null,
         });
