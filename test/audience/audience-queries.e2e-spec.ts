@@ -2,7 +2,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import {
   AudienceFieldCoverageQuery, AudienceSpec, BuildAudienceSelectQuery, CheckAudienceRefsQuery, CountAudienceQuery, DescribeAudienceQuery,
-  GetContactQuery, OptOutContactCommand, SampleAudienceQuery,
+  OptOutContactCommand, SampleAudienceQuery,
 } from '@app/audience';
 import { API, createTestApp, createWorkspaceKey, TestApp, TestKey } from '../support/app';
 import { createContact, createGroup, createSource } from './helpers';
@@ -106,13 +106,14 @@ describe('audience queries (e2e)', () => {
     });
   });
 
-  it('GetContact returns the contact view or null (foreign, unknown, malformed)', async () => {
-    const c = await queries.execute(new GetContactQuery(k.workspaceId, ids[2]));
+  it('SampleAudience given a contact returns it only if it is a member of the audience, opted out or not', async () => {
+    const [c] = await queries.execute(new SampleAudienceQuery(spec, 1, ids[2]));
     expect(c).toMatchObject({ id: ids[2], first_name: 'Amy', source_id: s1, custom_fields: { order_id: null, vip: false }, opted_out: false });
+    expect((await queries.execute(new SampleAudienceQuery(spec, 1, ids[3])))[0]).toMatchObject({ id: ids[3], opted_out: true });
+    expect(await queries.execute(new SampleAudienceQuery({ ...spec, groupIds: [emptyGroup], sourceIds: [] }, 1, ids[2]))).toEqual([]);
     const other = await createWorkspaceKey(t);
-    expect(await queries.execute(new GetContactQuery(other.workspaceId, ids[2]))).toBeNull();
-    expect(await queries.execute(new GetContactQuery(k.workspaceId, missing))).toBeNull();
-    expect(await queries.execute(new GetContactQuery(k.workspaceId, 'junk'))).toBeNull();
+    expect(await queries.execute(new SampleAudienceQuery({ ...spec, workspaceId: other.workspaceId }, 1, ids[2]))).toEqual([]);
+    expect(await queries.execute(new SampleAudienceQuery(spec, 1, missing))).toEqual([]);
   });
 
   it('BuildAudienceSelect embeds in INSERT … SELECT after the caller\'s own parameters', async () => {

@@ -290,6 +290,19 @@ describe('campaign authoring (e2e)', () => {
       expect(w.contacts.map((x) => x.id)).toContain(res.body.sample_contact_id);
       await http().post(`${API}/campaigns/${c.body.id}/preview`).send({ sample_contact_id: randomUUID() }).expect(404);
     });
+
+    it('404 CONTACT_NOT_FOUND for a contact of the workspace outside the audience: a preview reads recipients only', async () => {
+      const c = await create().expect(201);
+      const outsider = await http().post(`${API}/contacts`).send({ phone: '+12025559999', first_name: 'Outsider', custom_fields: { ssn: '078-05-1120' } }).expect(201);
+      const res = await http().post(`${API}/campaigns/${c.body.id}/preview`).send({ sample_contact_id: outsider.body.id }).expect(404);
+      expect(res.body).toMatchObject({ code: 'CONTACT_NOT_FOUND', details: { contact_id: outsider.body.id } });
+      expect(res.text).not.toContain('078-05-1120');
+      // An opted-out member is still a recipient (skipped at send time) and can be previewed.
+      const member = w.contacts[1];
+      await http().patch(`${API}/contacts/${member.id}`).send({ opted_out: true }).expect(200);
+      await http().post(`${API}/campaigns/${c.body.id}/preview`).send({ sample_contact_id: member.id }).expect(200);
+      await http().patch(`${API}/contacts/${member.id}`).send({ opted_out: false }).expect(200);
+    });
   });
 
   describe('scopes', () => {

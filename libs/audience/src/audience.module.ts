@@ -29,7 +29,6 @@ import { CheckAudienceRefsHandler } from './queries/check-audience-refs/check-au
 import { CountAudienceHandler } from './queries/count-audience/count-audience.handler';
 import { DescribeAudienceHandler } from './queries/describe-audience/describe-audience.handler';
 import { GetContactDetailsHandler } from './queries/get-contact-details/get-contact-details.handler';
-import { GetContactHandler } from './queries/get-contact/get-contact.handler';
 import { GetContactsHandler } from './queries/get-contacts/get-contacts.handler';
 import { GetGroupHandler } from './queries/get-group/get-group.handler';
 import { GetSourceHandler } from './queries/get-source/get-source.handler';
@@ -59,7 +58,6 @@ const queryHandlers = [
   CountAudienceHandler,
   SampleAudienceHandler,
   AudienceFieldCoverageHandler,
-  GetContactHandler,
   GetContactsHandler,
   BuildAudienceSelectHandler,
   ListContactsHandler,

@@ -65,6 +65,15 @@ export class ChannelRequiredError extends DomainError {
   readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
 }
 
+/** A preview's sample contact must be a recipient of the campaign: previews must not read other contacts. */
+export class SampleContactNotFoundError extends DomainError {
+  readonly code = 'CONTACT_NOT_FOUND';
+  readonly status = HttpStatus.NOT_FOUND;
+  constructor(contactId: string) {
+    super(`Contact ${contactId} is not in this campaign's audience`, { contact_id: contactId });
+  }
+}
+
 export class AudienceEmptyError extends DomainError {
   readonly code = 'AUDIENCE_EMPTY';
   readonly status = HttpStatus.BAD_REQUEST;

@@ -142,9 +142,14 @@ export class CampaignsController {
   @Post(':id/preview')
   @HttpCode(200)
   @Scopes('campaigns:write')
-  @ApiOperation({ summary: 'Render the template for one contact exactly as it would be sent' })
+  @ApiOperation({
+    summary: 'Render the template for one contact exactly as it would be sent',
+    description:
+      "Personal data: the rendered text shows the contact fields the mapping names, so this reads contact data with `campaigns:write` only. " +
+      "That is why `sample_contact_id` must be a member of the campaign's audience (404 `CONTACT_NOT_FOUND` otherwise).",
+  })
   @ApiOkResponse({ type: RenderPreviewResponseDto })
-  @ApiErrors([400, 'Empty audience (AUDIENCE_EMPTY) or invalid input'], 404)
+  @ApiErrors([400, 'Empty audience (AUDIENCE_EMPTY) or invalid input'], [404, 'CAMPAIGN_NOT_FOUND, or CONTACT_NOT_FOUND: the sample contact is not in the audience'])
   renderPreview(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RenderPreviewDto) {
     return this.queries.execute(new RenderPreviewQuery(ws, id, dto.sample_contact_id));
   }

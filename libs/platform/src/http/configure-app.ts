@@ -86,7 +86,10 @@ function setupSwagger(app: INestApplication): void {
     .setTitle('WhatsApp Campaign Engine')
     .setDescription(
       'Schedule and run bulk WhatsApp template sends. Authenticate with `Authorization: Bearer <api key>`; ' +
-        'every error has the shape `{statusCode, error, code, message, details?}`. Every POST accepts `Idempotency-Key`.',
+        'every error has the shape `{statusCode, error, code, message, details?}`. Every POST accepts `Idempotency-Key`.\n\n' +
+        'Personal data by scope: `contacts:read` reads contacts (phone, names, email, custom fields); `campaigns:read` reads ' +
+        "recipients (phone numbers, rendered variables, delivery errors) of the workspace's campaigns; `campaigns:write` renders " +
+        "previews, which show the mapped fields of one audience member. No other scope returns contact data.",
     )
     .setVersion('1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Workspace API key' })

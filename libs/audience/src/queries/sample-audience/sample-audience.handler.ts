@@ -9,17 +9,18 @@ import { SampleAudienceQuery } from './sample-audience.query';
 export class SampleAudienceHandler implements IQueryHandler<SampleAudienceQuery> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async execute({ spec, limit }: SampleAudienceQuery): Promise<ContactView[]> {
+  async execute({ spec, limit, contactId }: SampleAudienceQuery): Promise<ContactView[]> {
     if (limit <= 0) return [];
     const { sql, params } = audienceSelect(
       spec,
       1,
       `c.id, c.phone, c.first_name, c.last_name, c.email, COALESCE(c.custom_fields, '{}') AS custom_fields, c.source_id, c.opted_out, c.created_at`,
     );
+    const n = params.length;
     return this.db.query(
       `SELECT a.id, a.phone, a.first_name, a.last_name, a.email, a.custom_fields, a.source_id, a.opted_out
-         FROM (${sql}) a WHERE NOT a.opted_out ORDER BY a.created_at, a.id LIMIT $${params.length + 1}`,
-      [...params, limit],
+         FROM (${sql}) a WHERE ${contactId ? `a.id = $${n + 2}` : 'NOT a.opted_out'} ORDER BY a.created_at, a.id LIMIT $${n + 1}`,
+      contactId ? [...params, limit, contactId] : [...params, limit],
     );
   }
 }

@@ -1,9 +1,8 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { GetContactQuery, SampleAudienceQuery } from '@app/audience';
-import { NotFoundError } from '@app/platform';
+import { SampleAudienceQuery } from '@app/audience';
 import { CampaignRepository } from '../../database/campaign.repository';
 import { CampaignReferences } from '../../commands/campaign-references';
-import { AudienceEmptyError } from '../../domain/campaign.errors';
+import { AudienceEmptyError, SampleContactNotFoundError } from '../../domain/campaign.errors';
 import { compileRenderer } from '../../domain/template-renderer';
 import { RenderPreviewQuery } from './render-preview.query';
 
@@ -18,11 +17,10 @@ export class RenderPreviewHandler implements IQueryHandler<RenderPreviewQuery> {
   async execute({ workspaceId, campaignId, sampleContactId }: RenderPreviewQuery) {
     const campaign = (await this.campaigns.findById(workspaceId, campaignId)).snapshot();
     const template = await this.refs.template(workspaceId, campaign.templateId);
-    const contact = sampleContactId
-      ? await this.queries.execute(new GetContactQuery(workspaceId, sampleContactId))
-      : (await this.queries.execute(new SampleAudienceQuery(await this.campaigns.audienceSpec(workspaceId, campaignId), 1)))[0];
+    // Only a member of the audience: a key that may preview must not read any contact of the workspace.
+    const [contact] = await this.queries.execute(new SampleAudienceQuery(await this.campaigns.audienceSpec(workspaceId, campaignId), 1, sampleContactId));
     if (!contact) {
-      if (sampleContactId) throw new NotFoundError('Contact', sampleContactId);
+      if (sampleContactId) throw new SampleContactNotFoundError(sampleContactId);
       throw new AudienceEmptyError('The campaign audience has no messageable contact to preview with');
     }
     const rendered = compileRenderer(template, campaign.variableMapping)(contact);
