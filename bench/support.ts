@@ -34,7 +34,7 @@ export async function benchEnvironment(): Promise<{ databaseUrl: string; queuePr
   base.pathname = `/wace_bench_${id}`;
   const databaseUrl = base.toString();
   const queuePrefix = `wace-bench-${id}`;
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, MIGRATIONS_RUN: 'false', CHANNELS_ALLOW_PRIVATE_URLS: 'true', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' });
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, QUEUE_PREFIX: queuePrefix, MIGRATIONS_RUN: 'false', CHANNELS_ALLOW_PRIVATE_URLS: 'true', RATE_LIMIT_PER_KEY_PER_MINUTE: '1000000', RATE_LIMIT_PER_IP_PER_MINUTE: '1000000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error' });
   await ensureDatabase(databaseUrl);
   const migrator = new DataSource(dataSourceOptions(databaseUrl, ALL_MIGRATIONS));
   await migrator.initialize();

@@ -195,6 +195,33 @@ describe('platform (e2e)', () => {
     expect(server.requestTimeout).toBeLessThan(300_000);
   });
 
+  it('429 with Retry-After and the error shape past the per-key and per-IP limits, counted in Redis across processes', async () => {
+    const limits = { RATE_LIMIT_PER_KEY_PER_MINUTE: '3', RATE_LIMIT_PER_IP_PER_MINUTE: '2' };
+    const a = await createTestApp({ env: limits });
+    // A second process sharing the first one's Redis namespace: the count is shared, not per process.
+    const b = await createTestApp({ env: { ...limits, QUEUE_PREFIX: a.app.get(Env).QUEUE_PREFIX } });
+    try {
+      const k = await createWorkspaceKey(a);
+      const other = await createWorkspaceKey(a);
+      const statuses = [];
+      for (const app of [a, b, a, b]) statuses.push((await app.http().get(`${API}/sources`).set(k.auth)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const limited = await a.http().get(`${API}/sources`).set(k.auth).expect(429);
+      expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'TOO_MANY_REQUESTS', message: expect.any(String) });
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      // Another key has its own budget.
+      await a.http().get(`${API}/sources`).set(other.auth).expect(200);
+      // Without a key, per IP; health and metrics are never limited.
+      const anonymous = [];
+      for (let i = 0; i < 3; i++) anonymous.push((await a.http().get(`${API}/sources`)).status);
+      expect(anonymous).toEqual([401, 401, 429]);
+      for (let i = 0; i < 5; i++) await a.http().get('/health/live').expect(200);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
   it('echoes X-Request-Id', async () => {
     const res = await t.http().get('/health/live').set('X-Request-Id', 'req-123').expect(200);
     expect(res.headers['x-request-id']).toBe('req-123');

@@ -13,6 +13,9 @@ export default async function globalSetup(): Promise<void> {
     MIGRATIONS_RUN: 'false',
     WEBHOOKS_ALLOW_PRIVATE_URLS: 'true',
     CHANNELS_ALLOW_PRIVATE_URLS: 'true',
+    // Suites drive the API far faster than a client should; the rate-limit test sets its own low limits.
+    RATE_LIMIT_PER_KEY_PER_MINUTE: '1000000',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '1000000',
   });
   await ensureDatabase(env.DATABASE_URL);
   const ds = new DataSource(dataSourceOptions(env.DATABASE_URL, ALL_MIGRATIONS));

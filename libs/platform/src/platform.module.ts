@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyEntity } from './auth/database/api-key.entity';
@@ -11,6 +12,9 @@ import { PlatformConfigModule } from './config/config.module';
 import { SecretBox } from './crypto/secret-box';
 import { DatabaseModule, DatabaseModuleOptions } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { rateLimitOptions } from './http/rate-limit';
+import { Env } from './config/env';
+import { RedisService } from './queue/redis.service';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { LoggingModule } from './logging/logging.module';
@@ -41,11 +45,13 @@ export class PlatformModule {
   }
 }
 
-/** The HTTP-only part: auth guard, idempotency, health and metrics endpoints. */
+/** The HTTP-only part: rate limits, auth guard, idempotency, health and metrics endpoints. */
 @Module({
-  imports: [TerminusModule],
+  imports: [TerminusModule, ThrottlerModule.forRootAsync({ inject: [Env, RedisService], useFactory: rateLimitOptions })],
   controllers: [HealthController, MetricsController],
   providers: [
+    // Before authentication, so a flood is refused without a database lookup per request.
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +10,9 @@ import { WebhookVerificationFailedError } from '../domain/dispatch.errors';
 /** Meta's callbacks: the subscription handshake and signed status / template updates. */
 @ApiTags('Inbound WhatsApp webhooks')
 @Public()
+// Meta delivers thousands of signed POSTs a second from a few addresses: a per-IP limit would refuse (and
+// so multiply) its retries. Unsigned floods cost one indexed query each before their 401.
+@SkipThrottle()
 @Controller('webhooks/whatsapp')
 export class WhatsAppWebhookController {
   constructor(

@@ -80,6 +80,14 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1000)
   HTTP_HEADERS_TIMEOUT_MS: number = 20_000;
 
+  /** Requests a minute per API key (counted in Redis across every API process); over it: 429 with Retry-After. */
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_PER_KEY_PER_MINUTE: number = 6_000;
+
+  /** Requests a minute per client IP for calls without an API key (Meta's inbound webhooks are not limited). */
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_PER_IP_PER_MINUTE: number = 600;
+
   /** Allows outbound webhook URLs on loopback/private addresses (development and tests only). */
   @IsBoolean() @Transform(toBool)
   WEBHOOKS_ALLOW_PRIVATE_URLS: boolean = false;

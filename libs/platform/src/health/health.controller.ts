@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
@@ -6,6 +7,8 @@ import { RedisService } from '../queue/redis.service';
 
 @ApiExcludeController()
 @Public()
+// Probed by orchestrators every few seconds from one address: never throttled.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

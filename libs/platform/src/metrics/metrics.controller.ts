@@ -1,4 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
@@ -8,6 +9,8 @@ collectDefaultMetrics();
 /** Prometheus scrape endpoint; modules register their own counters on the default registry. */
 @ApiExcludeController()
 @Public()
+// Scraped by Prometheus from one address: never throttled.
+@SkipThrottle()
 @Controller('metrics')
 export class MetricsController {
   @Get()
