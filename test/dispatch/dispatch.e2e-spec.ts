@@ -97,7 +97,7 @@ describe('dispatch engine (e2e)', () => {
     await a.action(c.id, 'send').expect(200);
     await eventually(async () => w.sandbox.state.stats().accepted >= 50, { what: '50 sends' });
     const paused = await a.action(c.id, 'pause').expect(200);
-    expect(paused.body).toMatchObject({ status: 'PAUSED', pause_reason: 'manual' });
+    expect(paused.body).toMatchObject({ status: 'PAUSED', pause_reason: 'MANUAL' });
     // In-flight sends drain; then nothing new goes out while paused.
     await new Promise((r) => setTimeout(r, 1500));
     const settled = w.sandbox.state.stats().accepted;

@@ -16,4 +16,5 @@ export * from './queries/find-campaigns-to-reconcile/find-campaigns-to-reconcile
 export type { CampaignResponseDto } from './http/dto/campaign.response.dto';
 export * from './campaign.module';
 import { Campaigns1764400001000 } from './database/migrations/1764400001000-campaigns';
-export const campaignMigrations = [Campaigns1764400001000];
+import { PauseReasonCasing1764550000000 } from './database/migrations/1764550000000-pause-reason-casing';
+export const campaignMigrations = [Campaigns1764400001000, PauseReasonCasing1764550000000];

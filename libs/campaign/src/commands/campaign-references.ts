@@ -44,7 +44,10 @@ export class CampaignReferences {
       new CheckAudienceRefsQuery({ workspaceId, groupIds: audience.groups, sourceIds: audience.sources }),
     );
     if (missingGroups.length || missingSources.length) {
-      throw new InvalidAudienceError('Some audience groups or sources do not exist in this workspace', { missingGroups, missingSources });
+      throw new InvalidAudienceError('Some audience groups or sources do not exist in this workspace', {
+        missing_groups: missingGroups,
+        missing_sources: missingSources,
+      });
     }
   }
 }

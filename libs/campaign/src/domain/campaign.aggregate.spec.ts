@@ -1,4 +1,4 @@
-import { Campaign, CampaignAction, CampaignProps, TRANSITIONS } from './campaign.aggregate';
+import { Campaign, CampaignAction, CampaignProps, MANUAL_PAUSE, TRANSITIONS } from './campaign.aggregate';
 import { CampaignStatus } from './campaign-status';
 import { InvalidTransitionError, ScheduledAtInPastError } from './campaign.errors';
 
@@ -36,7 +36,7 @@ const ACT: Record<CampaignAction, (c: Campaign) => void> = {
   schedule: (c) => c.schedule(LATER, NOW),
   send: (c) => c.send(NOW),
   start: (c) => c.start(NOW),
-  pause: (c) => c.pause('manual', NOW),
+  pause: (c) => c.pause(MANUAL_PAUSE, NOW),
   resume: (c) => c.resume(NOW),
   stop: (c) => c.stop(NOW),
   complete: (c) => c.complete(NOW),
@@ -102,7 +102,7 @@ describe('Campaign state machine', () => {
   it('raises past-tense events with their public names', () => {
     const c = campaignIn(DRAFT);
     c.send(NOW);
-    c.pause('manual', NOW);
+    c.pause(MANUAL_PAUSE, NOW);
     c.resume(NOW);
     c.stop(NOW);
     expect(c.getUncommittedEvents().map((e) => e.type)).toEqual([
@@ -130,6 +130,17 @@ describe('Campaign state machine', () => {
     expect(c.snapshot().pauseReason).toBe('SCHEDULE_MISSED');
     c.resume(NOW);
     expect(c.snapshot().pauseReason).toBeNull();
+  });
+
+  it('a manual pause reads MANUAL; stopping or failing a paused campaign clears its pause reason', () => {
+    const stopped = campaignIn(RUNNING);
+    stopped.pause(undefined, NOW);
+    expect(stopped.snapshot().pauseReason).toBe('MANUAL');
+    stopped.stop(NOW);
+    expect(stopped.snapshot()).toMatchObject({ status: CampaignStatus.STOPPED, pauseReason: null });
+    const failed = campaignIn(PAUSED, { pauseReason: 'TEMPLATE_PAUSED' });
+    failed.fail('TEMPLATE_DISABLED', NOW);
+    expect(failed.snapshot()).toMatchObject({ status: CampaignStatus.FAILED, pauseReason: null, failureReason: 'TEMPLATE_DISABLED' });
   });
 
   it('resume of a campaign paused before starting waits for its time, or starts when it has passed', () => {

@@ -47,7 +47,8 @@ export const TRANSITIONS: Readonly<Record<CampaignAction, readonly CampaignStatu
   delete: [DRAFT, SCHEDULED, COMPLETED, STOPPED, FAILED],
 };
 
-export const MANUAL_PAUSE = 'manual';
+/** Pause reasons are UPPER_SNAKE like every other reason and code the API returns. */
+export const MANUAL_PAUSE = 'MANUAL';
 export const SCHEDULE_MISSED = 'SCHEDULE_MISSED';
 /** WhatsApp paused the campaign's template (status update or error 132015); resumable once it is reinstated. */
 export const TEMPLATE_PAUSED = 'TEMPLATE_PAUSED';
@@ -204,7 +205,8 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
 
   stop(now = new Date()): void {
     this.guard('stop');
-    this.set({ status: STOPPED, completedAt: now }, now);
+    // A pause reason describes a campaign that can still resume; a stopped or failed one can't.
+    this.set({ status: STOPPED, completedAt: now, pauseReason: null }, now);
     this.apply(new CampaignStoppedEvent(this.id, this.workspaceId));
   }
 
@@ -216,7 +218,7 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
 
   fail(reason: string, now = new Date()): void {
     this.guard('fail');
-    this.set({ status: FAILED, failureReason: reason, completedAt: now }, now);
+    this.set({ status: FAILED, failureReason: reason, completedAt: now, pauseReason: null }, now);
     this.apply(new CampaignFailedEvent(this.id, this.workspaceId, reason));
   }
 

@@ -34,7 +34,7 @@ export class CampaignResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) scheduled_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) started_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) completed_at: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: '"manual" or the automatic reason' }) pause_reason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'MANUAL, or the automatic reason (SCHEDULE_MISSED, TEMPLATE_PAUSED, …); null unless PAUSED' }) pause_reason: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) failure_reason: string | null;
   @ApiProperty() total_recipients: number;
   @ApiProperty({ type: CampaignStatsDto }) stats: CampaignStatsDto;
