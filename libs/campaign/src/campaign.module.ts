@@ -26,6 +26,8 @@ import { CampaignPresenter } from './queries/campaign.presenter';
 import { FindCampaignsToReconcileHandler } from './queries/find-campaigns-to-reconcile/find-campaigns-to-reconcile.handler';
 import { GetCampaignDispatchInfoHandler } from './queries/get-dispatch-info/get-dispatch-info.handler';
 import { GetCampaignHandler } from './queries/get-campaign/get-campaign.handler';
+import { GetCampaignStatusHandler } from './queries/get-campaign-status/get-campaign-status.handler';
+import { ListScheduledStartsHandler } from './queries/list-scheduled-starts/list-scheduled-starts.handler';
 import { ListCampaignsHandler } from './queries/list-campaigns/list-campaigns.handler';
 import { PreviewAudienceHandler } from './queries/preview-audience/preview-audience.handler';
 import { RenderPreviewHandler } from './queries/render-preview/render-preview.handler';
@@ -53,6 +55,8 @@ const queryHandlers = [
   GetCampaignDispatchInfoHandler,
   FindCampaignsToReconcileHandler, ListCampaignsHandler, PreviewAudienceHandler, CampaignFieldCoverageHandler, RenderPreviewHandler,
   ChannelUsageHandler,
+  GetCampaignStatusHandler,
+  ListScheduledStartsHandler,
 ];
 
 @Module({

@@ -13,6 +13,8 @@ export * from './commands/record-materialised/record-materialised.command';
 export * from './queries/get-campaign/get-campaign.query';
 export * from './queries/get-dispatch-info/get-dispatch-info.query';
 export * from './queries/find-campaigns-to-reconcile/find-campaigns-to-reconcile.query';
+export * from './queries/get-campaign-status/get-campaign-status.query';
+export * from './queries/list-scheduled-starts/list-scheduled-starts.query';
 export type { CampaignResponseDto } from './http/dto/campaign.response.dto';
 export * from './campaign.module';
 import { Campaigns1764400001000 } from './database/migrations/1764400001000-campaigns';

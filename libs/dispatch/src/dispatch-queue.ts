@@ -4,7 +4,7 @@ import type { Queue } from 'bull';
 import { RedisService } from '@app/platform';
 
 export const DISPATCH_QUEUE = 'dispatch';
-export const JOB = { materialise: 'materialise', start: 'start', pump: 'pump', reconcile: 'reconcile' } as const;
+export const JOB = { materialise: 'materialise', start: 'start', pump: 'pump' } as const;
 
 export interface CampaignJob {
   campaignId: string;
@@ -51,10 +51,8 @@ export class DispatchQueue {
     if (previous) await (await this.queue.getJob(previous))?.remove().catch(() => undefined);
   }
 
-  /** The worker's periodic sweep (one repeatable job however many workers run). */
-  async ensureReconcileEvery(ms: number) {
-    const existing = await this.queue.getRepeatableJobs();
-    for (const r of existing) if (r.name === JOB.reconcile && r.every !== ms) await this.queue.removeRepeatableByKey(r.key);
-    await this.queue.add(JOB.reconcile, {}, { repeat: { every: ms }, removeOnComplete: true, removeOnFail: true });
+  /** Earlier versions swept through a repeatable job; the sweep is now each worker's own timer. */
+  async dropRepeatableJobs() {
+    for (const r of await this.queue.getRepeatableJobs()) await this.queue.removeRepeatableByKey(r.key);
   }
 }

@@ -18,6 +18,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-event.entity';
 export * from './pagination/pagination';
 export * from './queue/redis.service';
+export * from './scheduling/poll-loop';
 export * from './platform.module';
 import { Platform1764400000000 } from './database/migrations/1764400000000-platform';
 import { IdempotencySealed1764510000000 } from './database/migrations/1764510000000-idempotency-sealed';

@@ -107,6 +107,16 @@ export class CampaignRepository {
     return rows.map((r) => r.id);
   }
 
+  async findStatus(id: string): Promise<CampaignStatus | null> {
+    const row = await this.db.getRepository(CampaignEntity).findOne({ select: ['id', 'status'], where: { id } });
+    return row?.status ?? null;
+  }
+
+  async findScheduledStarts(): Promise<Array<{ id: string; scheduledAt: Date }>> {
+    const rows = await this.db.getRepository(CampaignEntity).find({ select: ['id', 'scheduledAt'], where: { status: CampaignStatus.SCHEDULED } });
+    return rows.filter((r) => r.scheduledAt).map((r) => ({ id: r.id, scheduledAt: r.scheduledAt! }));
+  }
+
   async findRunningIds(): Promise<string[]> {
     const rows = await this.db.getRepository(CampaignEntity).find({ select: ['id'], where: { status: CampaignStatus.RUNNING } });
     return rows.map((r) => r.id);

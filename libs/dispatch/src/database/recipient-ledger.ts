@@ -41,6 +41,8 @@ export type DeltasByCampaign = Map<string, StatsDelta>;
 /** The RFC 4122 variant (binary 10) in the top bits of a recipient id's low half, which holds its seq. */
 const SEQ_VARIANT_BITS = '(-9223372036854775808)::bigint';
 const E164 = '^\\+[1-9][0-9]{6,14}$';
+/** Whether the lease whose token is the parameter `token` is still live, by Postgres' clock, in the same statement. */
+const leaseLive = (token: string) => `EXISTS (SELECT 1 FROM dispatch_leases l WHERE l.token = ${token} AND l.expires_at > now())`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /** Concurrent bulk writers (sends, webhooks, sweeps) can deadlock; Postgres aborts one, which simply retries. */
@@ -181,15 +183,45 @@ export class RecipientLedger {
     return row.n;
   }
 
-  /** Claims up to `limit` due pending rows for this process; SKIP LOCKED lets several workers share a campaign. */
-  async claim(campaignId: string, limit: number): Promise<ClaimedRecipient[]> {
+  /** Opens a claim lease for one pump: the token it stamps its rows with, valid for `ms` unless renewed. */
+  async openLease(campaignId: string, workerId: string, ms: number): Promise<string> {
+    const [row] = await this.db.query(
+      `INSERT INTO dispatch_leases (token, campaign_id, worker_id, expires_at)
+       VALUES (gen_random_uuid(), $1, $2, now() + ($3::int * interval '1 millisecond')) RETURNING token`,
+      [campaignId, workerId, ms],
+    );
+    return row.token;
+  }
+
+  /** Extends a lease that is still live; false once it expired (its rows may already belong to someone else). */
+  async renewLease(token: string, ms: number): Promise<boolean> {
     const rows = rowsOf(await this.db.query(
-      `UPDATE campaign_recipients r SET status = 'queued', claimed_at = now()
+      `UPDATE dispatch_leases SET expires_at = now() + ($2::int * interval '1 millisecond')
+        WHERE token = $1 AND expires_at > now() RETURNING token`,
+      [token, ms],
+    ));
+    return rows.length === 1;
+  }
+
+  /** Ends a lease: rows it still holds unattempted go back to the pool. */
+  async endLease(token: string): Promise<void> {
+    await this.db.query(`UPDATE campaign_recipients SET status = 'pending', claim_token = NULL, claimed_at = NULL WHERE claim_token = $1 AND status = 'queued'`, [token]);
+    await this.db.query(`DELETE FROM dispatch_leases WHERE token = $1`, [token]);
+  }
+
+  /**
+   * Claims up to `limit` due pending rows under a live lease; SKIP LOCKED lets several pumps share a
+   * campaign. Nothing is claimed when the lease has expired.
+   */
+  async claim(campaignId: string, token: string, limit: number): Promise<ClaimedRecipient[]> {
+    const rows = rowsOf(await this.db.query(
+      `UPDATE campaign_recipients r SET status = 'queued', claim_token = $3, claimed_at = now()
         WHERE r.id IN (SELECT id FROM campaign_recipients
                         WHERE campaign_id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                         ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
+          AND ${leaseLive('$3')}
         RETURNING r.id, r.contact_id, r.phone, r.attempts`,
-      [campaignId, limit],
+      [campaignId, limit, token],
     ));
     return rows.map((r) => ({
       id: r.id as string,
@@ -199,19 +231,49 @@ export class RecipientLedger {
     }));
   }
 
-  /** Written before the HTTP calls start: from here on a crash leaves rows that must not be resent blindly. */
-  async markSending(ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    await this.db.query(`UPDATE campaign_recipients SET status = 'sending', claimed_at = now() WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [ids]);
+  /**
+   * Moves claimed rows to `sending` just before their HTTP calls, only for the holder of a live lease.
+   * Answers the ids it moved: those, and only those, may be sent.
+   */
+  async markSending(ids: string[], token: string): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = rowsOf(await this.db.query(
+      `UPDATE campaign_recipients r SET status = 'sending', claimed_at = now()
+        WHERE r.id = ANY($1::uuid[]) AND r.status = 'queued' AND r.claim_token = $2 AND ${leaseLive('$2')}
+        RETURNING r.id`,
+      [ids, token],
+    ));
+    return new Set(rows.map((r) => r.id as string));
   }
 
-  /** Gives claimed rows that were never attempted back to the pool (pause, stop, shutdown). */
-  async release(ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    await this.db.query(`UPDATE campaign_recipients SET status = 'pending', claimed_at = NULL WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [ids]);
+  /**
+   * Gives rows this lease claimed but never attempted back to the pool (pause, stop, lost lease, shutdown),
+   * including rows marked `sending` whose call was never made, even if the sweep has meanwhile failed
+   * them as uncertain: their holder knows nothing left.
+   */
+  async release(ids: string[], token: string): Promise<DeltasByCampaign> {
+    if (!ids.length) return new Map();
+    const rows = rowsOf<TransitionRow>(await retryOnDeadlock(() => this.db.query(
+      `WITH o AS (
+         SELECT id, status AS old_status FROM campaign_recipients
+          WHERE id = ANY($1::uuid[]) AND claim_token = $2
+            AND (status IN ('queued', 'sending') OR (status = 'failed' AND error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}'))
+          ORDER BY id FOR UPDATE)
+       UPDATE campaign_recipients r SET status = 'pending', claim_token = NULL, claimed_at = NULL,
+              error_code = CASE WHEN o.old_status = 'failed' THEN NULL ELSE r.error_code END,
+              error_message = CASE WHEN o.old_status = 'failed' THEN NULL ELSE r.error_message END,
+              failed_at = NULL
+         FROM o WHERE r.id = o.id
+       RETURNING r.campaign_id, o.old_status, r.status`,
+      [ids, token],
+    )));
+    return collect(rows);
   }
 
-  /** Records send outcomes; rows a status webhook already moved on are left as the webhook set them. */
+  /**
+   * Records send outcomes. A definitive answer also corrects a row the sweep failed as uncertain meanwhile.
+   * Rows a status webhook already moved on keep the webhook's status, but still get their rendered variables.
+   */
   async record(outcomes: Outcome[]): Promise<DeltasByCampaign> {
     if (!outcomes.length) return new Map();
     const rows = rowsOf<TransitionRow>(await retryOnDeadlock(() => this.db.query(
@@ -223,14 +285,16 @@ export class RecipientLedger {
           variables = COALESCE(v.vars, r.variables),
           attempts = r.attempts + v.inc,
           next_attempt_at = v.next_at,
+          claim_token = NULL,
           claimed_at = CASE WHEN v.status = 'pending' THEN NULL ELSE r.claimed_at END,
           sent_at = CASE WHEN v.status = 'sent' THEN COALESCE(r.sent_at, now()) ELSE r.sent_at END,
-          failed_at = CASE WHEN v.status = 'failed' THEN now() ELSE r.failed_at END
+          failed_at = CASE WHEN v.status = 'failed' THEN now() END
         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::int[], $8::timestamptz[])
                AS v(id, status, wamid, code, msg, vars, inc, next_at),
-             (SELECT id, status AS old_status FROM campaign_recipients WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) o
-       WHERE r.id = v.id AND o.id = v.id AND o.old_status IN ('queued', 'sending')
-       RETURNING r.campaign_id, o.old_status, r.status`,
+             (SELECT id, status AS old_status, error_code AS old_code FROM campaign_recipients WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) o
+       WHERE r.id = v.id AND o.id = v.id
+         AND (o.old_status IN ('queued', 'sending') OR (o.old_status = 'failed' AND o.old_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}'))
+       RETURNING r.id, r.campaign_id, o.old_status, r.status`,
       [
         outcomes.map((o) => o.id),
         outcomes.map((o) => o.status),
@@ -242,6 +306,15 @@ export class RecipientLedger {
         outcomes.map((o) => o.nextAttemptAt ?? null),
       ],
     )));
+    const recorded = new Set(rows.map((r) => (r as TransitionRow & { id: string }).id));
+    const late = outcomes.filter((o) => o.variables && !recorded.has(o.id));
+    if (late.length) {
+      await this.db.query(
+        `UPDATE campaign_recipients r SET variables = v.vars FROM unnest($1::uuid[], $2::jsonb[]) AS v(id, vars)
+          WHERE r.id = v.id AND r.variables IS NULL`,
+        [late.map((o) => o.id), late.map((o) => JSON.stringify(o.variables))],
+      );
+    }
     return collect(rows);
   }
 
@@ -298,25 +371,30 @@ export class RecipientLedger {
     return collect(rows);
   }
 
-  /** Sends whose outcome stayed unknown too long (the process died mid-call and no webhook came). */
+  /**
+   * Sends whose outcome stayed unknown too long (the process died mid-call and no webhook came). A row
+   * whose lease is still live is not touched: its holder is alive and will record what happened.
+   */
   async failUncertain(olderThanMs: number): Promise<DeltasByCampaign> {
     const rows = rowsOf<TransitionRow>(await this.db.query(
-      `UPDATE campaign_recipients SET status = 'failed', error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}',
+      `UPDATE campaign_recipients r SET status = 'failed', error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}',
               error_message = 'The send was interrupted and WhatsApp never reported it', failed_at = now()
-        WHERE status = 'sending' AND claimed_at < now() - ($1::int * interval '1 millisecond')
-        RETURNING campaign_id, 'sending' AS old_status, status`,
+        WHERE r.status = 'sending' AND r.claimed_at < now() - ($1::int * interval '1 millisecond')
+          AND NOT EXISTS (SELECT 1 FROM dispatch_leases l WHERE l.token = r.claim_token AND l.expires_at > now())
+        RETURNING r.campaign_id, 'sending' AS old_status, r.status`,
       [olderThanMs],
     ));
     return collect(rows);
   }
 
-  /** Claimed rows whose claimer vanished before attempting them: safe to hand out again. */
-  async releaseStale(olderThanMs: number): Promise<void> {
+  /** Claimed rows whose lease expired (its pump died or froze) go back to the pool; expired leases are dropped. */
+  async releaseExpiredClaims(): Promise<void> {
     await this.db.query(
-      `UPDATE campaign_recipients SET status = 'pending', claimed_at = NULL
-        WHERE status = 'queued' AND claimed_at < now() - ($1::int * interval '1 millisecond')`,
-      [olderThanMs],
+      `UPDATE campaign_recipients r SET status = 'pending', claim_token = NULL, claimed_at = NULL
+        WHERE r.status = 'queued'
+          AND NOT EXISTS (SELECT 1 FROM dispatch_leases l WHERE l.token = r.claim_token AND l.expires_at > now())`,
     );
+    await this.db.query(`DELETE FROM dispatch_leases WHERE expires_at <= now()`);
   }
 
   /** Whether anything is left to do, and when the earliest delayed retry falls due. */

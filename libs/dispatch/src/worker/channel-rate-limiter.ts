@@ -1,40 +1,66 @@
 import { Injectable } from '@nestjs/common';
 import { RedisService } from '@app/platform';
 
+/** The rate never drops below this share of the channel's configured rate. */
+const MIN_FACTOR = 0.2;
+/** A quarter of the rate back per second: from the floor to full speed in ~3 s without refusals. */
+const RECOVERY_PER_MS = 0.25 / 1000;
+const CUT_EVERY_MS = 500;
+
 /**
  * Token bucket per channel, in Redis so every worker process draws from the same budget. The bucket
  * holds at most a tenth of a second of tokens: over any one-second window a channel never sends more
  * than ~1.1x its rate, and a steady sender still gets its full rate. Redis' clock is the only clock.
+ *
+ * When Meta answers that the channel is over its throughput, the bucket's rate is cut (`factor`, AIMD):
+ * multiplied by ~0.85 at most twice a second while refusals keep coming, and raised back by a quarter of
+ * the rate per second once they stop, so a channel whose real limit is lower than configured settles just
+ * under it and one whose refusals were a blip is back at full speed within seconds.
  */
 const ACQUIRE = `
 local key, rate, want = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local cap = math.max(1, math.ceil(rate / 10))
-local state = redis.call('HMGET', key, 'tokens', 'ts', 'until')
+local state = redis.call('HMGET', key, 'tokens', 'ts', 'until', 'factor')
 local tokens = tonumber(state[1]) or cap
 local ts = tonumber(state[2]) or now
 local blocked = tonumber(state[3]) or 0
+local factor = tonumber(state[4]) or 1
 if blocked > now then return {0, blocked - now} end
-tokens = math.min(cap, tokens + (now - ts) * rate / 1000)
+if ts > now then ts = now end
+factor = math.min(1, factor + (now - ts) * ${RECOVERY_PER_MS})
+local eff = rate * factor
+tokens = math.min(cap, tokens + (now - ts) * eff / 1000)
 local granted = math.min(want, math.floor(tokens))
 tokens = tokens - granted
-redis.call('HSET', key, 'tokens', tokens, 'ts', now)
+redis.call('HSET', key, 'tokens', tokens, 'ts', now, 'factor', factor)
 redis.call('PEXPIRE', key, 60000)
 local wait = 0
-if granted == 0 then wait = math.ceil((1 - tokens) * 1000 / rate) end
+if granted == 0 then wait = math.ceil((1 - tokens) * 1000 / eff) end
 return {granted, math.max(wait, 1)}
 `;
 
-/** Blocks the whole channel for a while (Meta said to slow down), without losing the bucket's state. */
-const BACK_OFF = `
+/**
+ * Meta refused a send for throughput: cut the rate (not more often than every CUT_EVERY_MS, so the refusals
+ * of one burst in flight count once), and hold the channel for Meta's Retry-After when it gave one.
+ */
+const SLOW_DOWN = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local untilTs = now + tonumber(ARGV[1])
-local current = tonumber(redis.call('HGET', KEYS[1], 'until')) or 0
-if untilTs > current then redis.call('HSET', KEYS[1], 'until', untilTs, 'tokens', 0, 'ts', untilTs) end
-redis.call('PEXPIRE', KEYS[1], math.max(60000, tonumber(ARGV[1]) * 2))
-return untilTs - now
+local holdMs, cut = tonumber(ARGV[1]), tonumber(ARGV[2])
+local state = redis.call('HMGET', KEYS[1], 'factor', 'cut_at', 'until')
+local factor = tonumber(state[1]) or 1
+local cutAt = tonumber(state[2]) or 0
+if now - cutAt >= ${CUT_EVERY_MS} then
+  redis.call('HSET', KEYS[1], 'factor', math.max(${MIN_FACTOR}, factor * cut), 'cut_at', now)
+end
+if holdMs > 0 then
+  local untilTs = now + holdMs
+  if untilTs > (tonumber(state[3]) or 0) then redis.call('HSET', KEYS[1], 'until', untilTs, 'tokens', 0, 'ts', untilTs) end
+end
+redis.call('PEXPIRE', KEYS[1], math.max(60000, holdMs * 2))
+return 1
 `;
 
 /**
@@ -92,7 +118,9 @@ export class ChannelRateLimiter {
     return (await this.redis.client.eval(ADMIT_UNIQUE, 1, this.redis.key('unique-users', channelId), limit, ...phones)) as number;
   }
 
-  async backOff(channelId: string, ms: number): Promise<void> {
-    await this.redis.client.eval(BACK_OFF, 1, this.key(channelId), Math.round(ms));
+  /** Meta said the channel is over its throughput; `holdMs` > 0 also stops it that long (Retry-After). */
+  async slowDown(channelId: string, holdMs: number): Promise<void> {
+    const cut = 0.8 + Math.random() * 0.1; // jittered, so workers sharing a channel don't move in lockstep
+    await this.redis.client.eval(SLOW_DOWN, 1, this.key(channelId), Math.round(holdMs), cut);
   }
 }

@@ -1,8 +1,8 @@
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Job } from 'bull';
 import { CampaignStatus, GetCampaignDispatchInfoQuery, StartScheduledCampaignCommand } from '@app/campaign';
-import { Env } from '@app/platform';
+import { Env, PollLoop } from '@app/platform';
 import { QueryBus } from '@nestjs/cqrs';
 import { CampaignJob, DISPATCH_QUEUE, DispatchQueue, JOB, StartJob } from '../dispatch-queue';
 import { Dispatcher } from './dispatcher';
@@ -12,10 +12,13 @@ import { Reconciler } from './reconciler';
 
 /** Concurrent pumps per worker process: one per campaign, each with its own HTTP concurrency. */
 const PUMP_CONCURRENCY = 8;
+/** How often each worker checks that Redis still holds the engine's state (one GET-sized command). */
+const REDIS_CHECK_MS = 2_000;
 
 @Processor(DISPATCH_QUEUE)
-export class DispatchProcessor implements OnApplicationBootstrap {
+export class DispatchProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DispatchProcessor.name);
+  private readonly loops: PollLoop[];
 
   constructor(
     private readonly dispatcher: Dispatcher,
@@ -24,13 +27,22 @@ export class DispatchProcessor implements OnApplicationBootstrap {
     private readonly engine: EngineCommands,
     private readonly queries: QueryBus,
     private readonly queue: DispatchQueue,
-    private readonly env: Env,
-  ) {}
+    env: Env,
+  ) {
+    // The first sweep runs at start: a restarted worker catches up at once instead of after a tick.
+    this.loops = [
+      new PollLoop('dispatch sweep', env.SCHEDULE_SWEEP_INTERVAL_MS, () => this.reconciler.run(), this.logger),
+      new PollLoop('redis state check', REDIS_CHECK_MS, () => this.reconciler.repairRedis(), this.logger),
+    ];
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.ensureReconcileEvery(this.env.SCHEDULE_SWEEP_INTERVAL_MS);
-    // Catch up at once after a restart instead of waiting for the first tick.
-    await this.reconciler.run().catch((e) => this.logger.error(`startup sweep failed: ${(e as Error).message}`));
+    await this.queue.dropRepeatableJobs();
+    for (const loop of this.loops) loop.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.loops.map((l) => l.stop()));
   }
 
   @Process({ name: JOB.pump, concurrency: PUMP_CONCURRENCY })
@@ -49,11 +61,6 @@ export class DispatchProcessor implements OnApplicationBootstrap {
     const info = await this.queries.execute(new GetCampaignDispatchInfoQuery(job.data.campaignId));
     if (info?.status !== CampaignStatus.SCHEDULED || info.scheduledAt?.toISOString() !== job.data.scheduledAt) return;
     await this.engine.run(new StartScheduledCampaignCommand(job.data.campaignId));
-  }
-
-  @Process({ name: JOB.reconcile, concurrency: 1 })
-  reconcile() {
-    return this.reconciler.run();
   }
 
   @OnQueueFailed()

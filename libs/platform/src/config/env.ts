@@ -56,8 +56,16 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1000)
   SCHEDULE_MAX_LATENESS_MS: number = 3_600_000;
 
-  @Type(() => Number) @IsInt() @Min(1000)
-  SCHEDULE_SWEEP_INTERVAL_MS: number = 15_000;
+  /** How often each worker sweeps: due starts, expired claims, uncertain sends, idle running campaigns. */
+  @Type(() => Number) @IsInt() @Min(500)
+  SCHEDULE_SWEEP_INTERVAL_MS: number = 5_000;
+
+  /**
+   * A pump's claim lease: renewed every quarter of it while the process lives, so a dead or frozen
+   * worker's claimed rows return to the pool about this long after it stopped.
+   */
+  @Type(() => Number) @IsInt() @Min(2000)
+  DISPATCH_LEASE_MS: number = 15_000;
 
   /** After this long without an outcome, a send whose HTTP call was interrupted is failed as DISPATCH_UNCERTAIN. */
   @Type(() => Number) @IsInt() @Min(1000)

@@ -42,6 +42,27 @@ const CLIENT_PG_ERRORS: Record<string, string> = {
   '22008': 'INVALID_DATETIME',
 };
 
+/** Postgres SQLSTATEs of a server that is down, restarting or full: nothing the client did. */
+const UNAVAILABLE_PG_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection is closed|Client has encountered a connection error/i;
+/** Seconds a client is told to wait when a backing store is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+/**
+ * Whether an error means Postgres or Redis can't be reached right now (down, restarting, connection cut).
+ * The request may well succeed in a moment, so it answers 503 with Retry-After instead of 500.
+ */
+export function isBackendUnavailable(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 4) return false;
+  if (e instanceof AggregateError) return e.errors.some((x) => isBackendUnavailable(x, depth + 1));
+  const err = e as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown; name?: unknown };
+  const code = typeof err.code === 'string' ? err.code : '';
+  if (code.startsWith('08') || UNAVAILABLE_PG_STATES.has(code) || UNAVAILABLE_NET_CODES.has(code)) return true;
+  if (err.name === 'MaxRetriesPerRequestError' || (typeof err.message === 'string' && UNAVAILABLE_MESSAGES.test(err.message))) return true;
+  return isBackendUnavailable(err.driverError ?? err.cause, depth + 1);
+}
+
 /**
  * Maps anything thrown while serving a request to the error body. Used by the exception filter and by
  * the idempotency interceptor (which must store exactly what the client was answered).
@@ -63,6 +84,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof QueryFailedError) {
     const pgCode = (exception as QueryFailedError & { code?: string }).code ?? (exception.driverError as { code?: string })?.code;
     if (pgCode && CLIENT_PG_ERRORS[pgCode]) return errorBody(400, CLIENT_PG_ERRORS[pgCode], 'A value in the request is not valid');
+  }
+  if (isBackendUnavailable(exception)) {
+    return errorBody(HttpStatus.SERVICE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable: retry after the number of seconds in Retry-After');
   }
   return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Internal server error');
 }

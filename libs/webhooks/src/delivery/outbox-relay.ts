@@ -1,43 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { PollLoop } from '@app/platform';
 import { WebhookDeliveriesRepository } from '../database/webhook-deliveries.repository';
 import { WebhooksConfig } from '../webhooks.config';
 import { DeliveryQueue } from './delivery-queue';
-
-/** Runs `tick` now and then every `intervalMs` after the previous run ends (never overlapping); `true` = run again at once. */
-class PollLoop {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
-
-  constructor(
-    private readonly name: string,
-    private readonly intervalMs: number,
-    private readonly tick: () => Promise<boolean>,
-    private readonly logger: Logger,
-  ) {}
-
-  start(): void {
-    this.schedule(0);
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .then((again) => this.schedule(again ? 0 : this.intervalMs))
-        .catch((err: Error) => {
-          this.logger.error(`${this.name} failed: ${err.message}`);
-          this.schedule(this.intervalMs);
-        });
-    }, delay);
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-}
 
 /**
  * Polls the outbox (at start too, so events recorded while no worker ran go out when one comes back)

@@ -1,0 +1,48 @@
+import { Logger } from '@nestjs/common';
+import { Outcome } from '../database/recipient-ledger';
+import { RecipientStatus } from '../domain/recipient-status';
+import { OutcomeBuffer } from './outcome-buffer';
+
+const outcome = (i: number): Outcome => ({ id: `r${i}`, status: RecipientStatus.SENT, wamid: `w${i}` });
+const quiet = new Logger('test');
+jest.spyOn(quiet, 'warn').mockImplementation(() => undefined);
+
+describe('OutcomeBuffer', () => {
+  it('writes a lone outcome within ~100 ms, without waiting for a full group', async () => {
+    const written: Outcome[][] = [];
+    const buffer = new OutcomeBuffer(async (o) => (written.push(o), new Map()), () => undefined, 1000, quiet);
+    buffer.push(outcome(1));
+    await new Promise((r) => setTimeout(r, 250));
+    expect(written).toEqual([[outcome(1)]]);
+  });
+
+  it('keeps outcomes through failed writes and retries until the store takes them, in order', async () => {
+    let failuresLeft = 3;
+    const written: Outcome[] = [];
+    const buffer = new OutcomeBuffer(
+      async (o) => {
+        if (failuresLeft-- > 0) throw new Error('Connection terminated unexpectedly');
+        written.push(...o);
+        return new Map([['c', { sent: o.length }]]);
+      },
+      () => undefined,
+      3,
+      quiet,
+    );
+    for (let i = 0; i < 5; i++) buffer.push(outcome(i));
+    expect(buffer.full()).toBe(true);
+    await buffer.drain();
+    expect(written.map((o) => o.id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
+    expect(buffer.size).toBe(0);
+    expect(buffer.full()).toBe(false);
+  });
+
+  it('reports what each write moved', async () => {
+    const seen: number[] = [];
+    const buffer = new OutcomeBuffer(async (o) => new Map([['c', { sent: o.length }]]), (d) => seen.push(d.get('c')!.sent!), 1000, quiet);
+    for (let i = 0; i < 450; i++) buffer.push(outcome(i));
+    await buffer.drain();
+    expect(seen.reduce((a, b) => a + b, 0)).toBe(450);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(200);
+  });
+});

@@ -1,0 +1,47 @@
+import { CampaignDispatchInfo, CampaignStatus, RenderContact, RenderedMessage } from '@app/campaign';
+import { ChannelCredentials, TemplateSummary } from '@app/catalog';
+import { ClaimLease } from './claim-lease';
+import { OutcomeBuffer } from './outcome-buffer';
+
+/** How often a running pump re-reads the campaign status, so a pause stops new sends quickly. */
+const STATUS_CHECK_MS = 200;
+
+/** One pump slice of one campaign: what it sends with, the lease it holds, and whether it must stop. */
+export class PumpRun {
+  halted = false;
+  private lastStatusCheck = Date.now();
+
+  constructor(
+    readonly info: CampaignDispatchInfo,
+    readonly template: TemplateSummary,
+    readonly channel: ChannelCredentials,
+    readonly render: (contact: RenderContact) => RenderedMessage,
+    readonly lease: ClaimLease,
+    readonly outcomes: OutcomeBuffer,
+    private readonly readStatus: () => Promise<CampaignStatus | null>,
+  ) {}
+
+  /** Whether a send may start now: not halted, and the lease provably still ours. Synchronous, for every call. */
+  mayCall(): boolean {
+    if (!this.halted && !this.lease.valid()) this.halted = true;
+    return !this.halted;
+  }
+
+  /** `mayCall`, plus the campaign still RUNNING (re-read at most every STATUS_CHECK_MS). */
+  async proceed(): Promise<boolean> {
+    if (!this.mayCall()) return false;
+    if (Date.now() - this.lastStatusCheck >= STATUS_CHECK_MS) {
+      this.lastStatusCheck = Date.now();
+      if ((await this.readStatus()) !== CampaignStatus.RUNNING) this.halted = true;
+    }
+    return !this.halted;
+  }
+
+  /** Waits `ms` (between batches), waking early when the campaign stops running. */
+  async sleep(ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until && (await this.proceed())) {
+      await new Promise((r) => setTimeout(r, Math.min(STATUS_CHECK_MS * 5, until - Date.now())));
+    }
+  }
+}
