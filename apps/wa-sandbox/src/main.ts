@@ -34,6 +34,9 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
     statusDelayMs: int('SANDBOX_STATUS_DELAY_MS', 50),
     shuffle: bool('SANDBOX_SHUFFLE'),
     duplicates: bool('SANDBOX_DUPLICATES'),
+    webhookRetryBaseMs: int('SANDBOX_WEBHOOK_RETRY_BASE_MS', 500),
+    webhookRetryMaxMs: int('SANDBOX_WEBHOOK_RETRY_MAX_MS', 3_600_000),
+    webhookMaxAttempts: int('SANDBOX_WEBHOOK_MAX_ATTEMPTS', 30),
     scenarios: json('SANDBOX_SCENARIOS'),
     templates: json('SANDBOX_TEMPLATES'),
   };

@@ -45,6 +45,7 @@ export interface SandboxOptions {
   shuffle?: boolean;
   duplicates?: boolean;
   webhookRetryBaseMs?: number;
+  webhookRetryMaxMs?: number;
   webhookMaxAttempts?: number;
   scenarios?: Array<Record<string, unknown>>;
   /** Seed templates; defaults to Meta's stock `hello_world`. */
@@ -93,7 +94,7 @@ const MAX_BODY = 1024 * 1024;
 const TEMPLATE_STATUSES = new Set(['APPROVED', 'PENDING', 'REJECTED', 'PAUSED', 'DISABLED', 'IN_APPEAL', 'PENDING_DELETION', 'DELETED', 'LIMIT_EXCEEDED']);
 const CONFIG_KEYS: Array<[keyof SandboxConfig, 'string' | 'nullable-url' | 'int' | 'bool']> = [
   ['webhook_url', 'nullable-url'], ['app_secret', 'string'], ['access_token', 'string'], ['mps', 'int'], ['latency_ms', 'int'],
-  ['status_delay_ms', 'int'], ['shuffle', 'bool'], ['duplicates', 'bool'], ['webhook_retry_base_ms', 'int'], ['webhook_max_attempts', 'int'],
+  ['status_delay_ms', 'int'], ['shuffle', 'bool'], ['duplicates', 'bool'], ['webhook_retry_base_ms', 'int'], ['webhook_retry_max_ms', 'int'], ['webhook_max_attempts', 'int'],
 ];
 
 class HttpError extends Error {
@@ -171,7 +172,8 @@ class SandboxServer implements SandboxState {
       shuffle: o.shuffle ?? false,
       duplicates: o.duplicates ?? false,
       webhook_retry_base_ms: o.webhookRetryBaseMs ?? 500,
-      webhook_max_attempts: o.webhookMaxAttempts ?? 6,
+      webhook_retry_max_ms: o.webhookRetryMaxMs ?? 3_600_000,
+      webhook_max_attempts: o.webhookMaxAttempts ?? 30,
     };
     this.numbers.clear();
     this.addNumber({ phone_number_id: o.phoneNumberId ?? '100000000000001', waba_id: o.wabaId ?? '200000000000001', display_phone_number: o.displayPhoneNumber ?? '15550000001' });

@@ -35,7 +35,18 @@ export interface DispatcherConfig {
   shuffle: boolean;
   duplicates: boolean;
   webhook_retry_base_ms: number;
+  /** The longest wait between two attempts at one POST. */
+  webhook_retry_max_ms: number;
   webhook_max_attempts: number;
+}
+
+/**
+ * Wait before the next attempt at a POST that failed `attempts` times: doubling from the base, capped,
+ * ±20 % jitter. Meta retries a failing callback for days; the defaults (0.5 s doubling to 1 h, 30
+ * attempts) keep at it for about a day, so an outage of the receiver loses nothing.
+ */
+export function webhookRetryDelayMs(attempts: number, cfg: Pick<DispatcherConfig, 'webhook_retry_base_ms' | 'webhook_retry_max_ms'>, random = Math.random): number {
+  return Math.round(Math.min(cfg.webhook_retry_max_ms, cfg.webhook_retry_base_ms * 2 ** Math.max(0, attempts - 1)) * (0.8 + 0.4 * random()));
 }
 
 interface PendingStatus {
@@ -235,7 +246,7 @@ export class WebhookDispatcher {
     const timer = setTimeout(() => {
       this.retryTimers.delete(timer);
       this.enqueue(job);
-    }, cfg.webhook_retry_base_ms * 2 ** (job.attempts - 1));
+    }, webhookRetryDelayMs(job.attempts, cfg));
     this.retryTimers.add(timer);
   }
 }

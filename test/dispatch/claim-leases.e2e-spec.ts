@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { RecipientLedger } from '../../libs/dispatch/src/database/recipient-ledger';
+import { createTestApp, TestApp } from '../support/app';
+
+/**
+ * Fenced claims against the real ledger: a lease that expired (its pump froze or died) can no longer move
+ * its rows to `sending`, its rows go to another pump, and the old holder can neither send nor release them.
+ */
+describe('claim leases (e2e)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let ledger: RecipientLedger;
+  const campaignId = randomUUID();
+  const other = randomUUID();
+  const seed = (id: string, n: number) =>
+    db.query(
+      `INSERT INTO campaign_recipients (id, campaign_id, contact_id, phone, status)
+       SELECT gen_random_uuid(), $1, gen_random_uuid(), '+1202555' || lpad(i::text, 4, '0'), 'pending' FROM generate_series(1, $2::int) i`,
+      [id, n],
+    );
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.app.get(DataSource);
+    ledger = t.app.get(RecipientLedger);
+    await seed(campaignId, 10);
+    await seed(other, 2);
+  });
+  afterAll(async () => {
+    await db.query(`DELETE FROM campaign_recipients WHERE campaign_id = ANY($1)`, [[campaignId, other]]);
+    await t.close();
+  });
+
+  const statuses = async () =>
+    Object.fromEntries(
+      (await db.query(`SELECT status, count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1 GROUP BY 1`, [campaignId])).map(
+        (r: { status: string; n: number }) => [r.status, r.n],
+      ),
+    );
+
+  it('an expired lease sends nothing; its rows go to the next pump, which alone may send them', async () => {
+    const frozen = await ledger.openLease(campaignId, 'frozen-worker', 2000);
+    const claimed = await ledger.claim(campaignId, frozen, 4);
+    expect(claimed).toHaveLength(4);
+    // While live, the holder moves what it claimed, and nothing it didn't.
+    const marked = await ledger.markSending([claimed[0].id], frozen);
+    expect([...marked]).toEqual([claimed[0].id]);
+
+    await new Promise((r) => setTimeout(r, 2200)); // the holder "froze" past its lease
+    expect(await ledger.renewLease(frozen, 2000)).toBe(false);
+    expect((await ledger.markSending(claimed.slice(1).map((c) => c.id), frozen)).size).toBe(0);
+    expect(await ledger.claim(campaignId, frozen, 10)).toEqual([]);
+
+    // The sweep hands the unsent claims back; the row that may be in flight stays `sending`, never resent.
+    await ledger.releaseExpiredClaims();
+    expect(await statuses()).toEqual({ pending: 9, sending: 1 });
+
+    const healthy = await ledger.openLease(campaignId, 'healthy-worker', 10_000);
+    const taken = await ledger.claim(campaignId, healthy, 10);
+    expect(taken.map((c) => c.id)).toEqual(expect.arrayContaining(claimed.slice(1).map((c) => c.id)));
+    expect(taken.map((c) => c.id)).not.toContain(claimed[0].id);
+    // The woken holder can't touch rows that now belong to someone else.
+    expect((await ledger.markSending(taken.map((c) => c.id), frozen)).size).toBe(0);
+    await ledger.release(taken.map((c) => c.id), frozen);
+    expect(await statuses()).toEqual({ queued: 9, sending: 1 });
+    expect((await ledger.markSending(taken.map((c) => c.id), healthy)).size).toBe(9);
+
+    // A send that may have left is failed as uncertain only once no live lease covers it.
+    expect((await ledger.failUncertain(0)).get(campaignId)).toEqual({ pending: -1, failed: 1 });
+    await ledger.endLease(healthy);
+  });
+
+  it('the woken holder puts a never-called row back even after the sweep failed it as uncertain', async () => {
+    const [row] = await db.query(`SELECT id, claim_token FROM campaign_recipients WHERE campaign_id = $1 AND error_code = 'DISPATCH_UNCERTAIN'`, [campaignId]);
+    const deltas = await ledger.release([row.id], row.claim_token);
+    expect(deltas.get(campaignId)).toEqual({ failed: -1, pending: 1 });
+    const [after] = await db.query(`SELECT status, error_code, claim_token FROM campaign_recipients WHERE id = $1`, [row.id]);
+    expect(after).toEqual({ status: 'pending', error_code: null, claim_token: null });
+  });
+
+  it("a definitive answer corrects a row failed as uncertain, and a webhook's faster status keeps the variables", async () => {
+    const lease = await ledger.openLease(other, 'w', 10_000);
+    const [a, b] = await ledger.claim(other, lease, 2);
+    await ledger.markSending([a.id, b.id], lease);
+    await db.query(`UPDATE campaign_recipients SET status = 'failed', error_code = 'DISPATCH_UNCERTAIN' WHERE id = $1`, [a.id]);
+    await db.query(`UPDATE campaign_recipients SET status = 'delivered', message_id = 'wamid.fast' WHERE id = $1`, [b.id]);
+    const deltas = await ledger.record([
+      { id: a.id, status: 'sent' as never, wamid: 'wamid.a', variables: { '1': 'Ana' } },
+      { id: b.id, status: 'sent' as never, wamid: 'wamid.fast', variables: { '1': 'Bo' } },
+    ]);
+    expect(deltas.get(other)).toEqual({ failed: -1, sent: 1 });
+    const rows = await db.query(`SELECT id, status, error_code, variables FROM campaign_recipients WHERE id = ANY($1) ORDER BY status DESC`, [[a.id, b.id]]);
+    expect(rows).toEqual([
+      { id: a.id, status: 'sent', error_code: null, variables: { '1': 'Ana' } },
+      { id: b.id, status: 'delivered', error_code: null, variables: { '1': 'Bo' } },
+    ]);
+    await ledger.endLease(lease);
+  });
+});
