@@ -57,7 +57,9 @@ export class WhatsAppClient implements OnModuleDestroy {
   private readonly trustedOrigin: string | null;
 
   constructor(@Optional() env?: Env, @Optional() @Inject(WHATSAPP_CLIENT_OPTIONS) options?: WhatsAppClientOptions) {
-    this.options = { ...DEFAULTS, allowPrivateAddresses: env?.CHANNELS_ALLOW_PRIVATE_URLS ?? true, ...options };
+    // As many sockets as the worker may have sends in flight: a smaller pool would be a queue in disguise.
+    const connectionsPerOrigin = env?.DISPATCH_MAX_IN_FLIGHT ?? DEFAULTS.connectionsPerOrigin;
+    this.options = { ...DEFAULTS, connectionsPerOrigin, allowPrivateAddresses: env?.CHANNELS_ALLOW_PRIVATE_URLS ?? true, ...options };
     this.defaultVersion = env?.WHATSAPP_API_VERSION ?? DEFAULT_API_VERSION;
     this.trustedOrigin = env ? new URL(env.WHATSAPP_API_BASE_URL).origin : null;
   }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetContactsQuery, OptOutContactCommand } from '@app/audience';
 import { AutoPauseCampaignCommand, FailCampaignCommand, RenderedMessage } from '@app/campaign';
@@ -10,6 +11,7 @@ import { RecipientStatus } from '../domain/recipient-status';
 import { StatsPublisher } from '../stats-publisher';
 import { ChannelRateLimiter } from './channel-rate-limiter';
 import { EngineCommands } from './engine-commands';
+import { InFlightWindows } from './in-flight-window';
 import { PumpRun } from './pump-run';
 import { judgeSendError } from './send-outcome';
 
@@ -19,10 +21,11 @@ interface Sendable {
 }
 
 /**
- * Sends one claimed batch through the channel's rate limiter with at most DISPATCH_CONCURRENCY calls in
- * flight. A row is moved to `sending` only when a call slot is free for it and only under the pump's live
- * lease, so at any moment no more rows than the window are `sending` (the most a crash can leave
- * uncertain); only the rows Postgres confirmed are called.
+ * Sends one claimed batch through the channel's rate limiter, keeping as many calls in flight as the
+ * channel's rate needs at the latency it answers with (within the worker's share). A row is moved to
+ * `sending` only when a call slot is free for it and only under the pump's live lease, so at any moment
+ * no more rows than the window are `sending` (the most a crash can leave uncertain); only the rows
+ * Postgres confirmed are called.
  */
 @Injectable()
 export class BatchSender {
@@ -35,12 +38,12 @@ export class BatchSender {
     private readonly engine: EngineCommands,
     private readonly client: WhatsAppClient,
     private readonly limiter: ChannelRateLimiter,
+    private readonly windows: InFlightWindows,
     private readonly env: Env,
   ) {}
 
   async send(run: PumpRun, rows: ClaimedRecipient[]): Promise<void> {
     const sendable = await this.render(run, rows);
-    const concurrency = this.env.DISPATCH_CONCURRENCY;
     const inflight = new Set<Promise<void>>();
     // Callers waiting for a free HTTP slot, woken one per finished send. (Promise.race over the in-flight
     // set would attach a reaction to every pending send for each new one: measured, a tenth of the worker's CPU.)
@@ -53,7 +56,7 @@ export class BatchSender {
           await run.outcomes.drain();
           continue;
         }
-        const room = concurrency - inflight.size;
+        const room = this.windows.windowFor(run.channel.id, run.channel.messagesPerSecond) - inflight.size;
         if (room <= 0) {
           await new Promise<void>((wake) => waiting.push(wake));
           continue;
@@ -129,11 +132,13 @@ export class BatchSender {
 
   /** One HTTP call and what it means for the recipient; null when nobody knows whether it left. */
   private async sendOne(run: PumpRun, { row, msg }: Sendable): Promise<Outcome | null> {
+    const started = performance.now();
     try {
       const { wamid } = await this.client.sendTemplate(
         { apiBaseUrl: run.channel.apiBaseUrl, apiVersion: this.env.WHATSAPP_API_VERSION, accessToken: run.channel.accessToken, phoneNumberId: run.channel.phoneNumberId },
         { to: row.phone, templateName: run.template.name, language: run.template.language, components: msg.components, bizOpaqueCallbackData: row.id },
       );
+      this.windows.observe(run.channel.id, performance.now() - started);
       return { id: row.id, status: RecipientStatus.SENT, wamid, variables: msg.variables };
     } catch (e) {
       if (!(e instanceof WhatsAppApiError)) {

@@ -12,6 +12,7 @@ import { CampaignLock } from './campaign-lock';
 import { CampaignProgress } from './campaign-progress';
 import { ClaimLease } from './claim-lease';
 import { EngineCommands } from './engine-commands';
+import { InFlightWindows } from './in-flight-window';
 import { OutcomeBuffer } from './outcome-buffer';
 import { PumpRun } from './pump-run';
 
@@ -38,6 +39,7 @@ export class Dispatcher {
     private readonly sender: BatchSender,
     private readonly lock: CampaignLock,
     private readonly progress: CampaignProgress,
+    private readonly windows: InFlightWindows,
     private readonly env: Env,
   ) {}
 
@@ -45,6 +47,7 @@ export class Dispatcher {
     const lock = await this.lock.acquire(campaignId);
     if (!lock) return; // another worker is pumping it; it re-checks for work when it finishes
     let run: PumpRun | null = null;
+    const leave = this.windows.enter();
     try {
       run = await this.prepare(campaignId, () => lock.extend());
       if (!run) return;
@@ -56,6 +59,7 @@ export class Dispatcher {
         if (run.info.batchDelayMs) await run.sleep(run.info.batchDelayMs);
       }
     } finally {
+      leave();
       await run?.lease.close().catch((e: Error) => this.logger.warn(`lease of ${campaignId} not closed (it expires): ${e.message}`));
       await lock.release().catch((e: Error) => this.logger.warn(`pump lock of ${campaignId} not released (it expires): ${e.message}`));
     }

@@ -71,8 +71,13 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(1000)
   DISPATCH_UNCERTAIN_TIMEOUT_MS: number = 600_000;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
-  DISPATCH_CONCURRENCY: number = 64;
+  /**
+   * Most sends one worker keeps in flight, shared by its running campaigns (each sized to its channel's
+   * rate × observed latency); also the HTTP connections per Graph API origin. 1,024 fills a 1,000 msg/s
+   * number at 500 ms.
+   */
+  @Type(() => Number) @IsInt() @Min(8) @Max(10000)
+  DISPATCH_MAX_IN_FLIGHT: number = 1024;
 
   /** Concurrent slices (each its own connection and core) that materialise a campaign's audience. */
   @Type(() => Number) @IsInt() @Min(1) @Max(16)
