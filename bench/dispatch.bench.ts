@@ -6,7 +6,9 @@
  *  3. Materialising a 1,000,000-contact audience (target < 15 s).
  * Throughout, the worker process's RSS is sampled (target < 300 MB).
  * The sandbox and the worker run as their own processes; the API (which also takes the status webhooks)
- * runs in this one. Options: --recipients N --limit MPS --materialise N --raw N.
+ * runs in this one. Options: --recipients N --limit MPS --materialise N --raw N --campaigns K (K > 1 adds a
+ * phase: K campaigns on K channels limited to LIMIT/K msg/s each, N/K recipients each, sent at once by
+ * one worker). The sandbox answers after SANDBOX_LATENCY_MS (default 0); every line states it.
  */
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -25,6 +27,8 @@ const N = arg('recipients', 100_000);
 const LIMIT = arg('limit', 1000);
 const MATERIALISE = arg('materialise', 1_000_000);
 const RAW = arg('raw', 50_000);
+const CAMPAIGNS = arg('campaigns', 1);
+const LATENCY = `sandbox latency ${Number(process.env.SANDBOX_LATENCY_MS ?? 0)} ms`;
 /** --no-webhooks: the sandbox sends no status webhooks (isolates the send path from status ingestion). */
 const WEBHOOKS = !process.argv.includes('--no-webhooks');
 
@@ -109,8 +113,11 @@ async function main() {
     }
   };
 
-  /** A workspace with a sandbox channel at `mps`, the template, and `size` contacts (seeded with SQL) in one group. */
-  const setup = async (name: string, mps: number, size: number) => {
+  /**
+   * A workspace with a sandbox channel at `mps`, the template, and `size` contacts (seeded with SQL) in one
+   * group; `offset` keeps the phones of campaigns sent together apart (the sandbox enforces the pair rate).
+   */
+  const setup = async (name: string, mps: number, size: number, offset = 0) => {
     const ws = await workspaces.createWorkspace(name);
     const { key } = await workspaces.createApiKey(ws.id, ['*']);
     await call(key, 'POST', '/channels', {
@@ -126,9 +133,9 @@ async function main() {
     const group = await call(key, 'POST', '/groups', { name });
     await db.query(
       `INSERT INTO contacts (id, workspace_id, phone, first_name, custom_fields, opted_out, created_at, updated_at)
-       SELECT gen_random_uuid(), $1, '+1' || (2000000000 + i)::text, 'F' || i, jsonb_build_object('order_id', 'O' || i), false, now(), now()
+       SELECT gen_random_uuid(), $1, '+1' || (2000000000 + $3::int + i)::text, 'F' || i, jsonb_build_object('order_id', 'O' || i), false, now(), now()
          FROM generate_series(1, $2::int) i`,
-      [ws.id, size],
+      [ws.id, size, offset],
     );
     await db.query(`INSERT INTO group_members (group_id, contact_id) SELECT $1, id FROM contacts WHERE workspace_id = $2`, [group.id, ws.id]);
     // Measure from a steady state: statistics current, the seeding's dirty pages written out, and the row
@@ -146,29 +153,40 @@ async function main() {
     return { key, campaignId: campaign.id as string };
   };
 
-  /** Sends a campaign and follows it to the end: overall and sustained (10 %-90 %) rates. */
-  const run = async (label: string, mps: number) => {
+  /**
+   * Sends `k` campaigns at once (each on its own channel at `mps`, N/k recipients) and follows them to the
+   * end: overall and sustained (10 %-90 %) rates of all of them together.
+   */
+  const run = async (label: string, mps: number, k = 1) => {
     // The previous phase's status webhooks would otherwise still be applied while this one sends.
     await webhooksDrained();
-    const { key, campaignId } = await setup(label, mps, N);
+    const size = Math.floor(N / k);
+    const total = size * k;
+    const campaigns = [];
+    for (let i = 0; i < k; i++) campaigns.push(await setup(k > 1 ? `${label} #${i + 1}` : label, mps, size, i * size));
+    const rejectedBefore = (await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()).rejected;
     const t0 = performance.now();
-    await call(key, 'POST', `/campaigns/${campaignId}/send`);
+    await Promise.all(campaigns.map((c) => call(c.key, 'POST', `/campaigns/${c.campaignId}/send`)));
     let t10 = 0;
     let t90 = 0;
     for (;;) {
-      const c = await call(key, 'GET', `/campaigns/${campaignId}`);
-      const done = c.stats.sent + c.stats.failed + c.stats.skipped;
+      const all = await Promise.all(campaigns.map((c) => call(c.key, 'GET', `/campaigns/${c.campaignId}`)));
+      const done = all.reduce((n, c) => n + c.stats.sent + c.stats.failed + c.stats.skipped, 0);
       const now = performance.now();
-      if (!t10 && done >= N * 0.1) t10 = now;
-      if (!t90 && done >= N * 0.9) t90 = now;
-      if (done >= N) {
-        const total = now - t0;
-        const sustained = (N * 0.8) / ((t90 - t10) / 1000);
+      if (!t10 && done >= total * 0.1) t10 = now;
+      if (!t90 && done >= total * 0.9) t90 = now;
+      if (done >= total) {
+        const elapsed = now - t0;
+        const sustained = (total * 0.8) / ((t90 - t10) / 1000);
+        const limit = mps * k;
+        const rejected = (await (await fetch(`${sandbox.url}/__sandbox/stats`)).json()).rejected;
+        const refused = Object.keys(rejected).filter((code) => rejected[code] !== rejectedBefore[code]);
         console.log(
-          `${label}: ${N} recipients in ${secs(total)} → ${(N / (total / 1000)).toFixed(0)} msg/s overall, ` +
-            `${sustained.toFixed(0)} msg/s sustained (10-90 %)${mps === LIMIT ? `, ${((sustained / mps) * 100).toFixed(1)} % of the ${mps} msg/s limit` : ''}; failed ${c.stats.failed}`,
+          `${label} (${LATENCY}): ${total} recipients in ${secs(elapsed)} → ${(total / (elapsed / 1000)).toFixed(0)} msg/s overall, ` +
+            `${sustained.toFixed(0)} msg/s sustained (10-90 %)${limit <= LIMIT ? `, ${((sustained / limit) * 100).toFixed(1)} % of the ${limit} msg/s limit` : ''}; ` +
+            `failed ${all.reduce((n, c) => n + c.stats.failed, 0)}; sandbox refusals ${refused.length ? refused.map((c) => `${c}×${rejected[c] - (rejectedBefore[c] ?? 0)}`).join(', ') : 'none'}`,
         );
-        await call(key, 'POST', `/campaigns/${campaignId}/stop`).catch(() => undefined);
+        await Promise.all(campaigns.map((c) => call(c.key, 'POST', `/campaigns/${c.campaignId}/stop`).catch(() => undefined)));
         return sustained;
       }
       await new Promise((r) => setTimeout(r, 250));
@@ -180,6 +198,7 @@ async function main() {
     console.log(`bench:dispatch on ${require('node:os').cpus().length} cores; sandbox ${sandbox.url}; worker pid ${worker.pid}`);
 
     await run(`limited to ${LIMIT} msg/s`, LIMIT);
+    if (CAMPAIGNS > 1) await run(`${CAMPAIGNS} campaigns limited to ${LIMIT / CAMPAIGNS} msg/s each`, LIMIT / CAMPAIGNS, CAMPAIGNS);
     const ceiling = await run('no limit (10,000 msg/s channel)', 10_000);
 
     // Measure the sandbox alone: wait until the status webhooks of the runs above have all gone out.
@@ -203,7 +222,7 @@ async function main() {
     );
     const raw = RAW / ((performance.now() - rawStart) / 1000);
     await client.close();
-    console.log(`sandbox raw capacity (client → sandbox, 128 concurrent, no engine): ${raw.toFixed(0)} msg/s; engine ceiling / raw = ${(ceiling / raw).toFixed(2)}`);
+    console.log(`sandbox raw capacity (${LATENCY}; client → sandbox, 128 concurrent, no engine): ${raw.toFixed(0)} msg/s; engine ceiling / raw = ${(ceiling / raw).toFixed(2)}`);
 
     // The raw run's status webhooks would otherwise be applied by the API while Postgres materialises.
     await webhooksDrained();

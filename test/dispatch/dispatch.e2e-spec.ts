@@ -177,6 +177,27 @@ describe('dispatch engine (e2e)', () => {
     expect((await a.action(c.id, 'resume').expect(400)).body.code).toBe('INVALID_TRANSITION');
   });
 
+  it('a large campaign is pumped by two pumps at once, each holding its own lease, and nobody is messaged twice', async () => {
+    const w = await world({ contacts: 600, mps: 200, phoneOffset: 8600 });
+    const a = api(w);
+    const c = await a.create({ batch_size: 20 });
+    const db = t.app.get(DataSource);
+    await a.action(c.id, 'send').expect(200);
+    let most = 0;
+    await eventually(
+      async () => {
+        const [r] = await db.query(`SELECT count(*)::int AS n FROM dispatch_leases WHERE campaign_id = $1`, [c.id]);
+        most = Math.max(most, r.n);
+        return (await a.get(c.id)).status === 'COMPLETED';
+      },
+      { timeoutMs: 60_000, intervalMs: 20, what: 'completion' },
+    );
+    expect(most).toBe(2);
+    expect(w.sandbox.state.stats()).toMatchObject({ accepted: 600, recipients_messaged_more_than_once: 0 });
+    // Leases end with their pumps.
+    expect((await db.query(`SELECT count(*)::int AS n FROM dispatch_leases WHERE campaign_id = $1`, [c.id]))[0].n).toBe(0);
+  });
+
   it('a campaign scheduled a few seconds ahead starts on its own', async () => {
     const w = await world({ contacts: 20, phoneOffset: 4000 });
     const a = api(w);

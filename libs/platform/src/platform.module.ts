@@ -11,6 +11,7 @@ import { WorkspacesService } from './auth/workspaces.service';
 import { PlatformConfigModule } from './config/config.module';
 import { SecretBox } from './crypto/secret-box';
 import { DatabaseModule, DatabaseModuleOptions } from './database/database.module';
+import { PendingWrites } from './database/pending-writes';
 import { HealthController } from './health/health.controller';
 import { rateLimitOptions } from './http/rate-limit';
 import { Env } from './config/env';
@@ -39,8 +40,8 @@ export class PlatformModule {
         CqrsModule.forRoot(),
         platformEntities,
       ],
-      providers: [SecretBox, WorkspacesService],
-      exports: [SecretBox, WorkspacesService, CqrsModule, platformEntities],
+      providers: [SecretBox, WorkspacesService, PendingWrites],
+      exports: [SecretBox, WorkspacesService, PendingWrites, CqrsModule, platformEntities],
     };
   }
 }

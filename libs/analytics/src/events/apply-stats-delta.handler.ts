@@ -3,8 +3,11 @@ import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RecipientStatsChangedEvent } from '@app/dispatch';
 import { DataSource } from 'typeorm';
-import { GroupCommit } from '@app/platform';
+import { GroupCommit, isBackendUnavailable, PendingWrites } from '@app/platform';
 import { STATS_COUNTERS as COUNTERS } from '../queries/get-campaign-stats/get-campaign-stats.query';
+
+/** While Postgres is unreachable, pending deltas are tried again this often. */
+const RETRY_MS = 1_000;
 
 type Counters = Partial<Record<(typeof COUNTERS)[number], number>>;
 
@@ -18,14 +21,19 @@ type Counters = Partial<Record<(typeof COUNTERS)[number], number>>;
 export class ApplyStatsDeltaHandler implements IEventHandler<RecipientStatsChangedEvent>, OnApplicationShutdown {
   private readonly logger = new Logger(ApplyStatsDeltaHandler.name);
   private readonly writes = new GroupCommit<RecipientStatsChangedEvent>((events) => this.write(events));
+  private closing = false;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly pending: PendingWrites,
+  ) {}
 
   handle(event: RecipientStatsChangedEvent): Promise<void> {
-    return this.writes.submit([event]);
+    return this.pending.track(this.writes.submit([event]));
   }
 
   onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     return this.writes.idle();
   }
 
@@ -47,6 +55,12 @@ export class ApplyStatsDeltaHandler implements IEventHandler<RecipientStatsChang
         [batch.map(([id]) => id), ...COUNTERS.map((k) => batch.map(([, sum]) => sum[k] ?? 0))],
       );
     } catch (e) {
+      // Postgres unreachable: the deltas wait (summed, a few numbers per campaign) and go in once it is back.
+      if (isBackendUnavailable(e) && !this.closing) {
+        const retry = setTimeout(() => void this.writes.submit(events).catch(() => undefined), RETRY_MS);
+        retry.unref();
+        return;
+      }
       // A lost delta only makes the counters drift until the next refresh-metrics; never crash the sender.
       this.logger.error(`stats deltas for ${batch.length} campaign(s) not applied: ${(e as Error).message}`);
     }

@@ -6,6 +6,7 @@ import {
 import { ChannelCredentials, GetTemplateQuery, ResolveChannelQuery } from '@app/catalog';
 import { Env } from '@app/platform';
 import { RecipientLedger } from '../database/recipient-ledger';
+import { DispatchQueue } from '../dispatch-queue';
 import { StatsPublisher } from '../stats-publisher';
 import { BatchSender } from './batch-sender';
 import { CampaignLock } from './campaign-lock';
@@ -40,21 +41,29 @@ export class Dispatcher {
     private readonly lock: CampaignLock,
     private readonly progress: CampaignProgress,
     private readonly windows: InFlightWindows,
+    private readonly queue: DispatchQueue,
     private readonly env: Env,
   ) {}
 
   async pump(campaignId: string): Promise<void> {
     const lock = await this.lock.acquire(campaignId);
-    if (!lock) return; // another worker is pumping it; it re-checks for work when it finishes
+    if (!lock) return; // enough pumps already run it; each re-checks for work when it finishes
     let run: PumpRun | null = null;
     const leave = this.windows.enter();
     try {
       run = await this.prepare(campaignId, () => lock.extend());
       if (!run) return;
       const deadline = Date.now() + SLICE_MS;
+      // A second pump would halve the pause between batches a campaign asked for.
+      let helped = lock.index > 0 || run.info.batchDelayMs > 0;
       while (Date.now() < deadline && (await run.proceed())) {
         const rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize);
         if (!rows.length) break;
+        // A full batch means more is due: call a second pump, which any worker (this one too) may take.
+        if (!helped && rows.length === run.info.batchSize && (await this.lock.hasFreeSlot(campaignId))) {
+          helped = true;
+          await this.queue.kick(campaignId);
+        }
         await this.sender.send(run, rows);
         if (run.info.batchDelayMs) await run.sleep(run.info.batchDelayMs);
       }

@@ -79,6 +79,10 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(8) @Max(10000)
   DISPATCH_MAX_IN_FLIGHT: number = 1024;
 
+  /** Pumps (possibly on different workers) that may send one campaign at once; the channel's rate is shared by them. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(16)
+  DISPATCH_PUMPS_PER_CAMPAIGN: number = 2;
+
   /** Concurrent slices (each its own connection and core) that materialise a campaign's audience. */
   @Type(() => Number) @IsInt() @Min(1) @Max(16)
   MATERIALISE_PARALLELISM: number = 2;
