@@ -1,5 +1,3 @@
-// Contracts first, Nest modules last: modules import each other's contracts, and CommonJS hands a
-// module that is still loading only the exports it has reached so far.
 export * from './domain/campaign-status';
 export * from './domain/events';
 export * from './domain/variable-mapping';
@@ -13,6 +11,7 @@ export * from './commands/record-materialised/record-materialised.command';
 export * from './queries/get-campaign/get-campaign.query';
 export * from './queries/get-dispatch-info/get-dispatch-info.query';
 export * from './queries/find-campaigns-to-reconcile/find-campaigns-to-reconcile.query';
+export * from './queries/get-campaign-stats/get-campaign-stats.query';
 export type { CampaignResponseDto } from './http/dto/campaign.response.dto';
 export * from './campaign.module';
 import { Campaigns1764400001000 } from './database/migrations/1764400001000-campaigns';

@@ -1,5 +1,3 @@
-// Contracts first, Nest modules last: modules import each other's contracts, and CommonJS hands a
-// module that is still loading only the exports it has reached so far.
 export * from './commands/create-webhook/create-webhook.command';
 export * from './commands/delete-webhook/delete-webhook.command';
 export * from './commands/send-test-event/send-test-event.command';

@@ -1,6 +1,3 @@
-// Loaded first, as the app does: campaign, analytics and dispatch import each other's indexes, and the
-// cycle only resolves when entered from analytics.
-import '@app/analytics';
 import { RecipientErrorCode, UNKNOWN_ERROR_CODE } from '@app/dispatch';
 import { describeError, ERROR_CATALOG } from './error-catalog';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { EMPTY_STATS, GetCampaignStatsQuery } from '@app/analytics';
 import { GetTemplateQuery, TemplateSummary } from '@app/catalog';
 import type { CampaignProps } from '../domain/campaign.aggregate';
+import { EMPTY_STATS, GetCampaignStatsQuery } from './get-campaign-stats/get-campaign-stats.query';
 import type { CampaignResponseDto } from '../http/dto/campaign.response.dto';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
