@@ -83,3 +83,8 @@ export function decodeSeqCursor(cursor: string | undefined): string | null {
   }
   throw new BadRequestError('INVALID_CURSOR', 'cursor is not a value returned by this API');
 }
+
+/** The same page with each item turned into its API object. */
+export function mapPage<T, U>(page: Page<T>, present: (item: T) => U): Page<U> {
+  return { data: page.data.map(present), next_cursor: page.next_cursor };
+}
