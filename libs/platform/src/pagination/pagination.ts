@@ -6,7 +6,7 @@ import { BadRequestError } from '../errors/domain-error';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-/** Query parameters every list endpoint accepts (spec "Lists"). */
+/** Query parameters every list endpoint accepts. */
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
