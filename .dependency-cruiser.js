@@ -16,6 +16,13 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/.+', pathNot: '^libs/[^/]+/src/index\\.ts$' },
     },
     {
+      name: 'no-circular',
+      comment: 'Dependencies run one way: a cycle makes load order matter and hides which module owns what.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: 'no-module-imports-an-app',
       severity: 'error',
       from: { path: '^libs/' },

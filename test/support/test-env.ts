@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * Every test run gets its own database and Redis prefix (spec'd by the project: runs never collide).
+ * Every test run gets its own database and Redis prefix, so concurrent runs never collide.
  * global-setup fixes them once and test workers inherit them through the environment.
  */
 export function testRunEnv(): { DATABASE_URL: string; QUEUE_PREFIX: string } {

@@ -4,7 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { AppModule } from '@app/composition';
 import { toErrorBody, WorkspacesService } from '@app/platform';
 
-/** Admin CLI (spec "Tenancy and keys"): every command prints one JSON document on stdout. */
+/** Admin CLI (workspaces and API keys): every command prints one JSON document on stdout. */
 async function run(action: (svc: WorkspacesService) => Promise<unknown>) {
   process.env.LOG_LEVEL ??= 'warn';
   const app = await NestFactory.createApplicationContext(AppModule.register({ http: false, workers: false }), { logger: ['error'] });

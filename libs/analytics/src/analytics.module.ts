@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignModule } from '@app/campaign';
 import { RefreshCampaignStatsHandler } from './commands/refresh-campaign-stats/refresh-campaign-stats.handler';
 import { ApplyStatsDeltaHandler } from './events/apply-stats-delta.handler';
 import { DropCampaignStatsHandler } from './events/drop-campaign-stats.handler';
@@ -8,6 +9,7 @@ import { GetErrorRecipientsHandler } from './queries/get-error-recipients/get-er
 import { GetErrorSummaryHandler } from './queries/get-error-summary/get-error-summary.handler';
 
 @Module({
+  imports: [CampaignModule],
   controllers: [AnalyticsController],
   providers: [GetCampaignStatsHandler, ApplyStatsDeltaHandler, DropCampaignStatsHandler, RefreshCampaignStatsHandler, GetErrorSummaryHandler, GetErrorRecipientsHandler],
 })

@@ -1,6 +1,3 @@
-// Contracts first, Nest modules last: modules import each other's contracts, and CommonJS hands a
-// module that is still loading only the exports it has reached so far.
-export * from './queries/get-campaign-stats/get-campaign-stats.query';
 export * from './queries/get-error-summary/get-error-summary.query';
 export * from './queries/get-error-recipients/get-error-recipients.query';
 export * from './commands/refresh-campaign-stats/refresh-campaign-stats.command';

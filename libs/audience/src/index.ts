@@ -1,5 +1,3 @@
-// Contracts first, Nest modules last: modules import each other's contracts, and CommonJS hands a
-// module that is still loading only the exports it has reached so far.
 export * from './queries/audience-spec';
 export * from './queries/check-audience-refs/check-audience-refs.query';
 export * from './queries/describe-audience/describe-audience.query';

@@ -20,9 +20,9 @@ import { UpdateCampaignHandler } from './commands/update-campaign/update-campaig
 import { CampaignEntity } from './database/campaign.entity';
 import { CampaignRepository } from './database/campaign.repository';
 import { CampaignsController } from './http/campaigns.controller';
+import { CampaignPresenter } from './presentation/campaign.presenter';
 import { ChannelUsageHandler } from './queries/channel-usage/channel-usage.handler';
 import { CampaignFieldCoverageHandler } from './queries/audience-field-coverage/campaign-field-coverage.handler';
-import { CampaignPresenter } from './queries/campaign.presenter';
 import { FindCampaignsToReconcileHandler } from './queries/find-campaigns-to-reconcile/find-campaigns-to-reconcile.handler';
 import { GetCampaignDispatchInfoHandler } from './queries/get-dispatch-info/get-dispatch-info.handler';
 import { GetCampaignHandler } from './queries/get-campaign/get-campaign.handler';
@@ -63,5 +63,7 @@ const queryHandlers = [
   imports: [TypeOrmModule.forFeature([CampaignEntity])],
   controllers: [CampaignsController],
   providers: [CampaignRepository, CampaignPresenter, CampaignReferences, CampaignTransition, TemplateStatusSaga, ...commandHandlers, ...queryHandlers],
+  // Analytics answers refresh-metrics with the campaign object.
+  exports: [CampaignPresenter],
 })
 export class CampaignModule {}

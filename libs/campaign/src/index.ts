@@ -1,10 +1,10 @@
-// Contracts first, Nest modules last: modules import each other's contracts, and CommonJS hands a
-// module that is still loading only the exports it has reached so far.
 export * from './domain/campaign-status';
 export * from './domain/events';
 export * from './domain/variable-mapping';
 export * from './domain/template-renderer';
-export { MANUAL_PAUSE, SCHEDULE_MISSED, TEMPLATE_PAUSED } from './domain/campaign.aggregate';
+export { MANUAL_PAUSE, SCHEDULE_MISSED, TEMPLATE_PAUSED, type CampaignProps } from './domain/campaign.aggregate';
+// The engine tells a moot transition (a user acted first, or the campaign is gone) from a lost version race by class.
+export { CampaignNotFoundError, ConcurrentTransitionError, InvalidTransitionError } from './domain/campaign.errors';
 export * from './commands/start-scheduled-campaign/start-scheduled-campaign.command';
 export * from './commands/complete-campaign/complete-campaign.command';
 export * from './commands/fail-campaign/fail-campaign.command';
@@ -15,7 +15,8 @@ export * from './queries/get-dispatch-info/get-dispatch-info.query';
 export * from './queries/find-campaigns-to-reconcile/find-campaigns-to-reconcile.query';
 export * from './queries/get-campaign-status/get-campaign-status.query';
 export * from './queries/list-scheduled-starts/list-scheduled-starts.query';
-export type { CampaignResponseDto } from './http/dto/campaign.response.dto';
+export * from './queries/get-campaign-stats/get-campaign-stats.query';
+export { CampaignPresenter } from './presentation/campaign.presenter';
 export * from './campaign.module';
 import { Campaigns1764400001000 } from './database/migrations/1764400001000-campaigns';
 import { PauseReasonCasing1764550000000 } from './database/migrations/1764550000000-pause-reason-casing';

@@ -12,7 +12,7 @@ import { TemplateEntity } from './database/template.entity';
 import { TemplateRepository } from './database/template.repository';
 import { ChannelsController } from './http/channels.controller';
 import { TemplatesController } from './http/templates.controller';
-import { CatalogPresenter } from './queries/catalog.presenter';
+import { ChannelSecrets } from './queries/catalog-contracts';
 import { FindWebhookChannelsHandler } from './queries/find-webhook-channels/find-webhook-channels.handler';
 import { GetChannelHandler } from './queries/get-channel/get-channel.handler';
 import { GetTemplateHandler } from './queries/get-template/get-template.handler';
@@ -28,7 +28,7 @@ import { ResolveChannelHandler } from './queries/resolve-channel/resolve-channel
   providers: [
     TemplateRepository,
     ChannelRepository,
-    CatalogPresenter,
+    ChannelSecrets,
     RegisterTemplateHandler,
     SyncTemplatesHandler,
     ApplyTemplateStatusUpdateHandler,

@@ -1,5 +1,3 @@
-// Contracts first, Nest modules last: modules import each other's contracts, and CommonJS hands a
-// module that is still loading only the exports it has reached so far.
 export * from './queries/get-template/get-template.query';
 export * from './queries/resolve-channel/resolve-channel.query';
 export * from './queries/find-webhook-channels/find-webhook-channels.query';

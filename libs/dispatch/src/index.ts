@@ -1,5 +1,3 @@
-// Contracts first, Nest modules last: modules import each other's contracts, and CommonJS hands a
-// module that is still loading only the exports it has reached so far.
 export * from './domain/recipient-status';
 export * from './domain/events/recipient-stats-changed.event';
 export { RecipientErrorCode, AutoPauseReason } from './domain/dispatch.errors';

@@ -1,5 +1,5 @@
 /**
- * What the dispatcher does with a failed send (spec "Dispatch rules"):
+ * What the dispatcher does with a failed send:
  * - `retry_channel`: retry later and slow the whole channel down;
  * - `retry_recipient`: retry this recipient alone after a delay;
  * - `permanent`: fail this recipient, no retry;

@@ -1,7 +1,7 @@
 /**
- * What each recorded error code means and what the workspace can do about it (spec "Error catalog"):
- * every Meta code the dispatch rules name, plus the engine's own codes. Titles follow Meta's error
- * reference; we classify by code only, so a code's title here never changes its handling.
+ * What each recorded error code means and what the workspace can do about it: every Meta code the
+ * dispatcher classifies, plus the engine's own codes. Titles follow Meta's published error titles; we
+ * classify by code only, so a code's title here never changes its handling.
  */
 export interface ErrorDescription {
   title: string;

@@ -1,6 +1,3 @@
-// Loaded first, as the app does: campaign, analytics and dispatch import each other's indexes, and the
-// cycle only resolves when entered from analytics.
-import '@app/analytics';
 import { addTransition, RecipientStatus, StatsDelta } from '@app/dispatch';
 import { statsFromCounts } from './stats-from-counts';
 

@@ -1,5 +1,5 @@
 import { addTransition, RecipientStatus, StatsDelta } from '@app/dispatch';
-import { CampaignStats, EMPTY_STATS } from '../queries/get-campaign-stats/get-campaign-stats.query';
+import { CampaignStats, EMPTY_STATS } from '@app/campaign';
 
 /**
  * Stats from per-status recipient counts, through the very mapping the incremental deltas use (each

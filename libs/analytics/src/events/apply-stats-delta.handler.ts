@@ -1,15 +1,13 @@
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RecipientStatsChangedEvent } from '@app/dispatch';
+import { STATS_COUNTERS as COUNTERS } from '@app/campaign';
+import { RecipientStatsChangedEvent, StatsDelta } from '@app/dispatch';
 import { DataSource } from 'typeorm';
 import { GroupCommit, isBackendUnavailable, PendingWrites } from '@app/platform';
-import { STATS_COUNTERS as COUNTERS } from '../queries/get-campaign-stats/get-campaign-stats.query';
 
 /** While Postgres is unreachable, pending deltas are tried again this often. */
 const RETRY_MS = 1_000;
-
-type Counters = Partial<Record<(typeof COUNTERS)[number], number>>;
 
 /**
  * Keeps campaign_stats current from Dispatch's deltas without scanning recipient rows. Deltas are group
@@ -38,7 +36,7 @@ export class ApplyStatsDeltaHandler implements IEventHandler<RecipientStatsChang
   }
 
   private async write(events: RecipientStatsChangedEvent[]): Promise<void> {
-    const sums = new Map<string, Counters>();
+    const sums = new Map<string, StatsDelta>();
     for (const { campaignId, delta } of events) {
       const sum = sums.get(campaignId) ?? {};
       for (const k of COUNTERS) if (delta[k]) sum[k] = (sum[k] ?? 0) + delta[k];

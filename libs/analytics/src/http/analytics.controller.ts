@@ -2,8 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Stre
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
-import { GetCampaignQuery } from '@app/campaign';
-import type { CampaignResponseDto } from '@app/campaign';
+import { CampaignDetails, CampaignPresenter, GetCampaignQuery } from '@app/campaign';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
@@ -24,10 +23,11 @@ export class AnalyticsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly campaigns: CampaignPresenter,
   ) {}
 
   /** The campaign in this workspace (404 CAMPAIGN_NOT_FOUND otherwise): every analytics read is scoped by it. */
-  private campaign(workspaceId: string, campaignId: string): Promise<CampaignResponseDto> {
+  private campaign(workspaceId: string, campaignId: string): Promise<CampaignDetails> {
     return this.queries.execute(new GetCampaignQuery(workspaceId, campaignId));
   }
 
@@ -43,7 +43,7 @@ export class AnalyticsController {
   @ApiOkResponse({ description: 'The campaign object', schema: { $ref: getSchemaPath('CampaignResponseDto') } })
   @ApiErrors(404)
   async refreshMetrics(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    const campaign = await this.campaign(ws, id);
+    const campaign = await this.campaigns.presentDetails(await this.campaign(ws, id));
     const stats = await this.commands.execute(new RefreshCampaignStatsCommand(id));
     return { ...campaign, stats };
   }

@@ -6,11 +6,6 @@ export class InvalidPhoneError extends DomainError {
   readonly status = HttpStatus.BAD_REQUEST;
 }
 
-export class InvalidCustomFieldsError extends DomainError {
-  readonly code = 'INVALID_CUSTOM_FIELDS';
-  readonly status = HttpStatus.BAD_REQUEST;
-}
-
 export class InvalidFieldError extends DomainError {
   readonly code = 'INVALID_FIELD';
   readonly status = HttpStatus.BAD_REQUEST;

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, Scopes, WorkspaceId } from '@app/platform';
 import type { Response } from 'express';
 import { BulkUpsertContactsCommand } from '../commands/bulk-upsert-contacts/bulk-upsert-contacts.command';
 import { DeleteContactCommand } from '../commands/delete-contact/delete-contact.command';
@@ -9,6 +9,7 @@ import { UpdateContactCommand } from '../commands/update-contact/update-contact.
 import { UpsertContactCommand } from '../commands/upsert-contact/upsert-contact.command';
 import { GetContactDetailsQuery } from '../queries/get-contact-details/get-contact-details.query';
 import { ListContactsQuery } from '../queries/list-contacts/list-contacts.query';
+import { presentContact } from './audience.presenter';
 import {
   BulkUpsertContactsDto, BulkUpsertResponseDto, ContactListResponseDto, ContactResponseDto, ListContactsQueryDto, UpdateContactDto,
   UpsertContactDto,
@@ -47,7 +48,7 @@ export class ContactsController {
       }),
     );
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
-    return contact;
+    return presentContact(contact);
   }
 
   @Post('bulk')
@@ -71,8 +72,8 @@ export class ContactsController {
   @ApiOperation({ summary: 'List contacts, newest first, optionally by group, source or phone' })
   @ApiOkResponse({ type: ContactListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED, INVALID_CURSOR or INVALID_PHONE'], [404, 'GROUP_NOT_FOUND or SOURCE_NOT_FOUND'])
-  list(@WorkspaceId() ws: string, @Query() q: ListContactsQueryDto) {
-    return this.queries.execute(new ListContactsQuery(ws, { groupId: q.group_id, sourceId: q.source_id, phone: q.phone }, q.limit, q.cursor));
+  async list(@WorkspaceId() ws: string, @Query() q: ListContactsQueryDto) {
+    return mapPage(await this.queries.execute(new ListContactsQuery(ws, { groupId: q.group_id, sourceId: q.source_id, phone: q.phone }, q.limit, q.cursor)), presentContact);
   }
 
   @Get(':id')
@@ -80,8 +81,8 @@ export class ContactsController {
   @ApiOperation({ summary: 'Get a contact' })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiErrors(400, [404, 'CONTACT_NOT_FOUND'])
-  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.queries.execute(new GetContactDetailsQuery(ws, id));
+  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return presentContact(await this.queries.execute(new GetContactDetailsQuery(ws, id)));
   }
 
   @Patch(':id')
@@ -94,8 +95,8 @@ export class ContactsController {
   })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_PHONE'], [404, 'CONTACT_NOT_FOUND or SOURCE_NOT_FOUND'], [409, 'PHONE_ALREADY_EXISTS'])
-  update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateContactDto) {
-    return this.commands.execute(
+  async update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateContactDto) {
+    const contact = await this.commands.execute(
       new UpdateContactCommand(ws, id, {
         phone: dto.phone,
         firstName: dto.first_name,
@@ -106,6 +107,7 @@ export class ContactsController {
         optedOut: dto.opted_out,
       }),
     );
+    return presentContact(contact);
   }
 
   @Delete(':id')

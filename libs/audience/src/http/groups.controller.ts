@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
 import { AddGroupMembersCommand } from '../commands/add-group-members/add-group-members.command';
 import { CreateGroupCommand } from '../commands/create-group/create-group.command';
 import { DeleteGroupCommand } from '../commands/delete-group/delete-group.command';
@@ -9,6 +9,7 @@ import { RemoveGroupMembersCommand } from '../commands/remove-group-members/remo
 import { UpdateGroupCommand } from '../commands/update-group/update-group.command';
 import { GetGroupQuery } from '../queries/get-group/get-group.query';
 import { ListGroupsQuery } from '../queries/list-groups/list-groups.query';
+import { presentGroup, presentMembersAdded, presentMembersRemoved } from './audience.presenter';
 import {
   AddGroupMembersDto, AddGroupMembersResponseDto, CreateGroupDto, GroupListResponseDto, GroupResponseDto, RemoveGroupMembersDto,
   RemoveGroupMembersResponseDto, UpdateGroupDto,
@@ -27,8 +28,8 @@ export class GroupsController {
   @ApiOperation({ summary: 'Create a group' })
   @ApiCreatedResponse({ type: GroupResponseDto })
   @ApiErrors(400, 409, 422)
-  create(@WorkspaceId() ws: string, @Body() dto: CreateGroupDto) {
-    return this.commands.execute(new CreateGroupCommand(ws, dto.name, dto.description ?? null));
+  async create(@WorkspaceId() ws: string, @Body() dto: CreateGroupDto) {
+    return presentGroup(await this.commands.execute(new CreateGroupCommand(ws, dto.name, dto.description ?? null)));
   }
 
   @Get()
@@ -36,8 +37,8 @@ export class GroupsController {
   @ApiOperation({ summary: 'List groups, newest first' })
   @ApiOkResponse({ type: GroupListResponseDto })
   @ApiErrors(400)
-  list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return this.queries.execute(new ListGroupsQuery(ws, q.limit, q.cursor));
+  async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
+    return mapPage(await this.queries.execute(new ListGroupsQuery(ws, q.limit, q.cursor)), presentGroup);
   }
 
   @Get(':id')
@@ -45,8 +46,8 @@ export class GroupsController {
   @ApiOperation({ summary: 'Get a group with its member_count (list members with GET /contacts?group_id=)' })
   @ApiOkResponse({ type: GroupResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
-  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.queries.execute(new GetGroupQuery(ws, id));
+  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return presentGroup(await this.queries.execute(new GetGroupQuery(ws, id)));
   }
 
   @Patch(':id')
@@ -54,8 +55,8 @@ export class GroupsController {
   @ApiOperation({ summary: 'Rename a group or change its description' })
   @ApiOkResponse({ type: GroupResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
-  update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateGroupDto) {
-    return this.commands.execute(new UpdateGroupCommand(ws, id, { name: dto.name, description: dto.description }));
+  async update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateGroupDto) {
+    return presentGroup(await this.commands.execute(new UpdateGroupCommand(ws, id, { name: dto.name, description: dto.description })));
   }
 
   @Delete(':id')
@@ -77,8 +78,8 @@ export class GroupsController {
   })
   @ApiOkResponse({ type: AddGroupMembersResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'], 409, 422)
-  addMembers(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddGroupMembersDto) {
-    return this.commands.execute(new AddGroupMembersCommand(ws, id, dto.contact_ids ?? [], dto.phones ?? []));
+  async addMembers(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddGroupMembersDto) {
+    return presentMembersAdded(await this.commands.execute(new AddGroupMembersCommand(ws, id, dto.contact_ids ?? [], dto.phones ?? [])));
   }
 
   @Delete(':id/members')
@@ -86,7 +87,7 @@ export class GroupsController {
   @ApiOperation({ summary: 'Remove contacts from a group (the contacts are kept)' })
   @ApiOkResponse({ type: RemoveGroupMembersResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
-  removeMembers(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RemoveGroupMembersDto) {
-    return this.commands.execute(new RemoveGroupMembersCommand(ws, id, dto.contact_ids));
+  async removeMembers(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RemoveGroupMembersDto) {
+    return presentMembersRemoved(await this.commands.execute(new RemoveGroupMembersCommand(ws, id, dto.contact_ids)));
   }
 }

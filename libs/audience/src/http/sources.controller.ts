@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
 import { CreateSourceCommand } from '../commands/create-source/create-source.command';
 import { DeleteSourceCommand } from '../commands/delete-source/delete-source.command';
 import { GetSourceQuery } from '../queries/get-source/get-source.query';
 import { ListSourcesQuery } from '../queries/list-sources/list-sources.query';
+import { presentSource } from './audience.presenter';
 import { CreateSourceDto, SourceListResponseDto, SourceResponseDto } from './dto/source.dto';
 
 @ApiTags('Sources')
@@ -21,8 +22,8 @@ export class SourcesController {
   @ApiOperation({ summary: 'Create a source (where contacts came from)' })
   @ApiCreatedResponse({ type: SourceResponseDto })
   @ApiErrors(400, 409, 422)
-  create(@WorkspaceId() ws: string, @Body() dto: CreateSourceDto) {
-    return this.commands.execute(new CreateSourceCommand(ws, dto.name));
+  async create(@WorkspaceId() ws: string, @Body() dto: CreateSourceDto) {
+    return presentSource(await this.commands.execute(new CreateSourceCommand(ws, dto.name)));
   }
 
   @Get()
@@ -30,8 +31,8 @@ export class SourcesController {
   @ApiOperation({ summary: 'List sources, newest first' })
   @ApiOkResponse({ type: SourceListResponseDto })
   @ApiErrors(400)
-  list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return this.queries.execute(new ListSourcesQuery(ws, q.limit, q.cursor));
+  async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
+    return mapPage(await this.queries.execute(new ListSourcesQuery(ws, q.limit, q.cursor)), presentSource);
   }
 
   @Get(':id')
@@ -39,8 +40,8 @@ export class SourcesController {
   @ApiOperation({ summary: 'Get a source (list its contacts with GET /contacts?source_id=)' })
   @ApiOkResponse({ type: SourceResponseDto })
   @ApiErrors(400, [404, 'SOURCE_NOT_FOUND'])
-  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.queries.execute(new GetSourceQuery(ws, id));
+  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return presentSource(await this.queries.execute(new GetSourceQuery(ws, id)));
   }
 
   @Delete(':id')

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Campaign } from '../domain/campaign.aggregate';
+import { Campaign, CampaignProps } from '../domain/campaign.aggregate';
 import { CampaignRepository } from '../database/campaign.repository';
-import { CampaignPresenter } from '../queries/campaign.presenter';
-import type { CampaignResponseDto } from '../http/dto/campaign.response.dto';
+import { CampaignPresenter } from '../presentation/campaign.presenter';
 
 /**
  * The shape every state-changing use case shares: load (scoped to the workspace, or unscoped for the
- * engine's own actors), let the aggregate decide, save with its version check and events, answer the
- * campaign object.
+ * engine's own actors), let the aggregate decide, save with its version check and events (their
+ * webhook payload is the campaign object), answer the campaign as it now stands.
  */
 @Injectable()
 export class CampaignTransition {
@@ -16,12 +15,12 @@ export class CampaignTransition {
     private readonly presenter: CampaignPresenter,
   ) {}
 
-  async run(workspaceId: string | null, campaignId: string, change: (c: Campaign) => void | Promise<void>): Promise<CampaignResponseDto> {
+  async run(workspaceId: string | null, campaignId: string, change: (c: Campaign) => void | Promise<void>): Promise<Readonly<CampaignProps>> {
     const campaign = workspaceId
       ? await this.campaigns.findById(workspaceId, campaignId)
       : await this.campaigns.findByIdUnscoped(campaignId);
     await change(campaign);
     await this.campaigns.save(campaign, this.presenter.outboxPayload);
-    return this.presenter.presentOne(campaign.snapshot());
+    return campaign.snapshot();
   }
 }

@@ -9,5 +9,3 @@ export enum CampaignStatus {
 }
 
 export const TERMINAL_STATUSES: readonly CampaignStatus[] = [CampaignStatus.COMPLETED, CampaignStatus.STOPPED, CampaignStatus.FAILED];
-
-export const isTerminal = (s: CampaignStatus) => TERMINAL_STATUSES.includes(s);

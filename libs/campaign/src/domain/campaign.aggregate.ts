@@ -30,7 +30,7 @@ export type CampaignAction =
   | 'delete';
 
 /**
- * The reference's state machine: for each action, the statuses it is legal from. Everything not listed
+ * The campaign's state machine: for each action, the statuses it is legal from. Everything not listed
  * is refused with INVALID_TRANSITION. `start` is the arrival of scheduled_at; `send` is send-now.
  */
 export const TRANSITIONS: Readonly<Record<CampaignAction, readonly CampaignStatus[]>> = {

@@ -1,7 +1,7 @@
 import type { TemplateVariables } from '@app/catalog';
 
 /**
- * The variable-mapping grammar of the spec:
+ * The variable-mapping grammar (a campaign's `variable_mapping`):
  * `{header: {"1": src}, body: {"1": src, …}, buttons: {"<button index>": {"1": src}}}` where `src` is
  * `{field, fallback?}`, `{value}`, or a bare field name string.
  */

@@ -1,5 +1,5 @@
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
 import { CreateCampaignCommand } from '../commands/create-campaign/create-campaign.command';
@@ -11,6 +11,8 @@ import { SendCampaignCommand } from '../commands/send-campaign/send-campaign.com
 import { SetCampaignAudienceCommand } from '../commands/set-campaign-audience/set-campaign-audience.command';
 import { StopCampaignCommand } from '../commands/stop-campaign/stop-campaign.command';
 import { UpdateCampaignCommand } from '../commands/update-campaign/update-campaign.command';
+import type { CampaignProps } from '../domain/campaign.aggregate';
+import { CampaignPresenter } from '../presentation/campaign.presenter';
 import { CampaignFieldCoverageQuery } from '../queries/audience-field-coverage/campaign-field-coverage.query';
 import { PreviewAudienceQuery } from '../queries/preview-audience/preview-audience.query';
 import { RenderPreviewQuery } from '../queries/render-preview/render-preview.query';
@@ -41,7 +43,13 @@ export class CampaignsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly presenter: CampaignPresenter,
   ) {}
+
+  /** Runs a use case that answers the campaign and responds with the campaign object. */
+  private async respond(command: Command<Readonly<CampaignProps>>) {
+    return this.presenter.presentOne(await this.commands.execute(command));
+  }
 
   @Post()
   @Scopes('campaigns:write')
@@ -49,7 +57,7 @@ export class CampaignsController {
   @ApiCreatedResponse({ type: CampaignResponseDto })
   @ApiErrors(400, 409, 422)
   create(@WorkspaceId() ws: string, @Body() dto: CreateCampaignDto) {
-    return this.commands.execute(
+    return this.respond(
       new CreateCampaignCommand(ws, {
         name: dto.name,
         description: dto.description,
@@ -69,8 +77,9 @@ export class CampaignsController {
   @ApiOperation({ summary: 'List campaigns, newest first' })
   @ApiOkResponse({ type: CampaignListResponseDto })
   @ApiErrors(400)
-  list(@WorkspaceId() ws: string, @Query() q: ListCampaignsQueryDto) {
-    return this.queries.execute(new ListCampaignsQuery(ws, q.limit, q.cursor, q.status));
+  async list(@WorkspaceId() ws: string, @Query() q: ListCampaignsQueryDto) {
+    const page = await this.queries.execute(new ListCampaignsQuery(ws, q.limit, q.cursor, q.status));
+    return { data: await this.presenter.present(page.data), next_cursor: page.next_cursor };
   }
 
   @Get(':id')
@@ -78,8 +87,8 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Get a campaign with its audiences' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors(404)
-  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.queries.execute(new GetCampaignQuery(ws, id));
+  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.presenter.presentDetails(await this.queries.execute(new GetCampaignQuery(ws, id)));
   }
 
   @Patch(':id')
@@ -88,7 +97,7 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors([400, 'Invalid input or INVALID_TRANSITION (not DRAFT/SCHEDULED)'], 404, 409, 422)
   update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCampaignDto) {
-    return this.commands.execute(
+    return this.respond(
       new UpdateCampaignCommand(ws, id, {
         name: dto.name,
         description: dto.description,
@@ -117,7 +126,7 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors([400, 'Bad audience input, unknown group/source (INVALID_AUDIENCE) or INVALID_TRANSITION'], 404, 409)
   setAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AudienceDto) {
-    return this.commands.execute(new SetCampaignAudienceCommand(ws, id, { groups: dto.groups ?? [], sources: dto.sources ?? [] }));
+    return this.respond(new SetCampaignAudienceCommand(ws, id, { groups: dto.groups ?? [], sources: dto.sources ?? [] }));
   }
 
   @Get(':id/audience/preview')
@@ -157,30 +166,30 @@ export class CampaignsController {
   @Post(':id/send')
   @LifecycleAction('Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED', 422)
   send(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.commands.execute(new SendCampaignCommand(ws, id));
+    return this.respond(new SendCampaignCommand(ws, id));
   }
 
   @Post(':id/schedule')
   @LifecycleAction('Schedule (or reschedule) at a future UTC time (emits campaign.scheduled)', 'INVALID_TRANSITION, SCHEDULED_AT_IN_PAST, TEMPLATE_NOT_APPROVED', 422)
   schedule(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ScheduleCampaignDto) {
-    return this.commands.execute(new ScheduleCampaignCommand(ws, id, new Date(dto.scheduled_at)));
+    return this.respond(new ScheduleCampaignCommand(ws, id, new Date(dto.scheduled_at)));
   }
 
   @Post(':id/pause')
   @LifecycleAction('Pause a RUNNING or SCHEDULED campaign: in-flight sends drain (emits campaign.paused)', 'INVALID_TRANSITION')
   pause(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.commands.execute(new PauseCampaignCommand(ws, id));
+    return this.respond(new PauseCampaignCommand(ws, id));
   }
 
   @Post(':id/resume')
   @LifecycleAction('Resume a PAUSED campaign (emits campaign.resumed)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED')
   resume(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.commands.execute(new ResumeCampaignCommand(ws, id));
+    return this.respond(new ResumeCampaignCommand(ws, id));
   }
 
   @Post(':id/stop')
   @LifecycleAction('Stop for good; undispatched recipients stay pending (emits campaign.stopped)', 'INVALID_TRANSITION')
   stop(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.commands.execute(new StopCampaignCommand(ws, id));
+    return this.respond(new StopCampaignCommand(ws, id));
   }
 }

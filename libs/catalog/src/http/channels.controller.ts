@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
 import { CreateChannelCommand } from '../commands/create-channel/create-channel.command';
 import { DeleteChannelCommand } from '../commands/delete-channel/delete-channel.command';
 import { GetChannelQuery } from '../queries/get-channel/get-channel.query';
 import { ListChannelsQuery } from '../queries/list-channels/list-channels.query';
+import { presentChannel } from './catalog.presenter';
 import { ChannelListResponseDto, ChannelResponseDto } from './dto/channel.response.dto';
 import { CreateChannelDto } from './dto/create-channel.dto';
 
@@ -28,8 +29,8 @@ export class ChannelsController {
   })
   @ApiCreatedResponse({ type: ChannelResponseDto })
   @ApiErrors(400, [409, 'CHANNEL_ALREADY_EXISTS, or IDEMPOTENCY_KEY_IN_USE'], [422, 'IDEMPOTENCY_KEY_REUSED'])
-  create(@WorkspaceId() ws: string, @Body() dto: CreateChannelDto) {
-    return this.commands.execute(
+  async create(@WorkspaceId() ws: string, @Body() dto: CreateChannelDto) {
+    const channel = await this.commands.execute(
       new CreateChannelCommand(ws, {
         name: dto.name,
         phoneNumberId: dto.phone_number_id,
@@ -41,6 +42,7 @@ export class ChannelsController {
         messagingLimit: dto.messaging_limit,
       }),
     );
+    return presentChannel(channel);
   }
 
   @Get()
@@ -48,8 +50,8 @@ export class ChannelsController {
   @ApiOperation({ summary: 'List channels, newest first' })
   @ApiOkResponse({ type: ChannelListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'])
-  list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return this.queries.execute(new ListChannelsQuery(ws, q.limit, q.cursor));
+  async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
+    return mapPage(await this.queries.execute(new ListChannelsQuery(ws, q.limit, q.cursor)), presentChannel);
   }
 
   @Get(':id')
@@ -57,8 +59,8 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Get a channel (without its secrets)' })
   @ApiOkResponse({ type: ChannelResponseDto })
   @ApiErrors([400, 'The id is not a UUID'], 404)
-  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.queries.execute(new GetChannelQuery(ws, id));
+  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return presentChannel(await this.queries.execute(new GetChannelQuery(ws, id)));
   }
 
   @Delete(':id')

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, Scopes, WorkspaceId } from '@app/platform';
 import { RegisterTemplateCommand } from '../commands/register-template/register-template.command';
 import { SyncTemplatesCommand } from '../commands/sync-templates/sync-templates.command';
 import { GetTemplateByIdQuery } from '../queries/get-template-by-id/get-template-by-id.query';
 import { ListTemplatesQuery } from '../queries/list-templates/list-templates.query';
+import { presentSync, presentTemplate } from './catalog.presenter';
 import { CreateTemplateDto } from './dto/create-template.dto';
 import { ListTemplatesQueryDto } from './dto/list-templates.query.dto';
 import { SyncTemplatesDto } from './dto/sync-templates.dto';
@@ -31,8 +32,8 @@ export class TemplatesController {
   })
   @ApiCreatedResponse({ type: TemplateResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_TEMPLATE'], [409, 'TEMPLATE_ALREADY_EXISTS, or IDEMPOTENCY_KEY_IN_USE'], [422, 'IDEMPOTENCY_KEY_REUSED'])
-  register(@WorkspaceId() ws: string, @Body() dto: CreateTemplateDto) {
-    return this.commands.execute(
+  async register(@WorkspaceId() ws: string, @Body() dto: CreateTemplateDto) {
+    const template = await this.commands.execute(
       new RegisterTemplateCommand(ws, {
         name: dto.name,
         language: dto.language,
@@ -42,6 +43,7 @@ export class TemplatesController {
         components: dto.components,
       }),
     );
+    return presentTemplate(template);
   }
 
   @Post('sync')
@@ -56,8 +58,8 @@ export class TemplatesController {
   })
   @ApiOkResponse({ type: SyncTemplatesResponseDto })
   @ApiErrors(400, [404, 'Channel not found in this workspace'], [502, 'TEMPLATE_SYNC_FAILED: the Graph API failed or refused'])
-  sync(@WorkspaceId() ws: string, @Body() dto: SyncTemplatesDto) {
-    return this.commands.execute(new SyncTemplatesCommand(ws, dto.channel_id));
+  async sync(@WorkspaceId() ws: string, @Body() dto: SyncTemplatesDto) {
+    return presentSync(await this.commands.execute(new SyncTemplatesCommand(ws, dto.channel_id)));
   }
 
   @Get()
@@ -65,10 +67,11 @@ export class TemplatesController {
   @ApiOperation({ summary: 'List templates, newest first' })
   @ApiOkResponse({ type: TemplateListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'])
-  list(@WorkspaceId() ws: string, @Query() q: ListTemplatesQueryDto) {
-    return this.queries.execute(
+  async list(@WorkspaceId() ws: string, @Query() q: ListTemplatesQueryDto) {
+    const page = await this.queries.execute(
       new ListTemplatesQuery(ws, { limit: q.limit, cursor: q.cursor }, { statuses: q.status, name: q.name, language: q.language }),
     );
+    return mapPage(page, presentTemplate);
   }
 
   @Get(':id')
@@ -76,7 +79,7 @@ export class TemplatesController {
   @ApiOperation({ summary: 'Get a template by its id' })
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiErrors([400, 'The id is not a UUID'], 404)
-  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.queries.execute(new GetTemplateByIdQuery(ws, id));
+  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return presentTemplate(await this.queries.execute(new GetTemplateByIdQuery(ws, id)));
   }
 }

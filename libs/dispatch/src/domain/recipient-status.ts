@@ -1,3 +1,5 @@
+import type { StatsCounter } from '@app/campaign';
+
 /**
  * A recipient's lifecycle. `sending` is internal (the HTTP call may be in flight: the row must never be
  * sent again blindly) and is shown to clients as `queued`.
@@ -18,11 +20,10 @@ export type PublicRecipientStatus = (typeof PUBLIC_RECIPIENT_STATUSES)[number];
 
 export const toPublicStatus = (s: RecipientStatus): PublicRecipientStatus => (s === RecipientStatus.SENDING ? 'queued' : s);
 
-export type StatsKey = 'total' | 'sent' | 'delivered' | 'read' | 'failed' | 'pending' | 'skipped';
-export type StatsDelta = Partial<Record<StatsKey, number>>;
+export type StatsDelta = Partial<Record<StatsCounter, number>>;
 
 /** Which stats counters a status counts in: the funnel is cumulative (read ⊂ delivered ⊂ sent). */
-const COUNTS_IN: Record<RecipientStatus, StatsKey[]> = {
+const COUNTS_IN: Record<RecipientStatus, StatsCounter[]> = {
   pending: ['pending'],
   queued: ['pending'],
   sending: ['pending'],
@@ -38,18 +39,7 @@ export function addTransition(acc: StatsDelta, from: RecipientStatus | null, to:
   if (from === null) acc.total = (acc.total ?? 0) + n;
   for (const k of from ? COUNTS_IN[from] : []) acc[k] = (acc[k] ?? 0) - n;
   for (const k of COUNTS_IN[to]) acc[k] = (acc[k] ?? 0) + n;
-  for (const k of Object.keys(acc) as StatsKey[]) if (acc[k] === 0) delete acc[k];
+  for (const k of Object.keys(acc) as StatsCounter[]) if (acc[k] === 0) delete acc[k];
   return acc;
 }
 
-/** Order of delivery progress: a status webhook only ever moves a recipient forward. */
-export const PROGRESS_RANK: Record<RecipientStatus, number> = {
-  pending: 0,
-  queued: 0,
-  sending: 1,
-  sent: 2,
-  delivered: 3,
-  read: 4,
-  failed: 2,
-  skipped: 9,
-};

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Command, CommandBus } from '@nestjs/cqrs';
-
-const IGNORABLE = new Set(['INVALID_TRANSITION', 'CAMPAIGN_NOT_FOUND']);
+import { CampaignNotFoundError, ConcurrentTransitionError, InvalidTransitionError } from '@app/campaign';
 
 /**
  * Runs the engine's own campaign commands (complete, fail, auto-pause…). A lost version race is retried;
- * a transition that no longer applies (a user paused or stopped first) is simply moot.
+ * a transition that no longer applies (a user paused or stopped first, or the campaign is gone) is moot.
  */
 @Injectable()
 export class EngineCommands {
@@ -18,9 +17,8 @@ export class EngineCommands {
       try {
         return await this.commands.execute(command);
       } catch (e) {
-        const code = (e as { code?: string }).code;
-        if (code && IGNORABLE.has(code)) return undefined;
-        if (code === 'CONCURRENT_TRANSITION' && i < tries) {
+        if (e instanceof InvalidTransitionError || e instanceof CampaignNotFoundError) return undefined;
+        if (e instanceof ConcurrentTransitionError && i < tries) {
           await new Promise((r) => setTimeout(r, 20 * i));
           continue;
         }

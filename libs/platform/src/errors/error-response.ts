@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 
-/** The one error body of the API (spec "Errors"). */
+/** The one error body of the API. */
 export interface ErrorBody {
   statusCode: number;
   error: string;

@@ -37,7 +37,7 @@ export function configureApp(app: INestApplication, opts: { swagger?: boolean } 
     req.rawBody = buf;
   };
   app.use((req: Request, _res: Response, next: NextFunction) => {
-    // Operations endpoints also answer under the API prefix, since the spec lists them with the API.
+    // Operations endpoints also answer under the API prefix, where the API documents them alongside the rest.
     for (const p of UNPREFIXED) if (req.url === `/${API_PREFIX}/${p}`) req.url = `/${p}`;
     next();
   });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** Documents the single error body shape (spec "Errors") in OpenAPI. */
+/** Documents the single error body shape in OpenAPI. */
 export class ErrorResponseDto {
   @ApiProperty({ example: 400 }) statusCode: number;
   @ApiProperty({ example: 'Bad Request' }) error: string;

@@ -6,7 +6,7 @@ import { BadRequestError } from '../errors/domain-error';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-/** Query parameters every list endpoint accepts (spec "Lists"). */
+/** Query parameters every list endpoint accepts. */
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
@@ -82,4 +82,9 @@ export function decodeSeqCursor(cursor: string | undefined): string | null {
     /* fall through to the error below */
   }
   throw new BadRequestError('INVALID_CURSOR', 'cursor is not a value returned by this API');
+}
+
+/** The same page with each item turned into its API object. */
+export function mapPage<T, U>(page: Page<T>, present: (item: T) => U): Page<U> {
+  return { data: page.data.map(present), next_cursor: page.next_cursor };
 }

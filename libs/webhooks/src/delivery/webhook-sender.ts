@@ -14,7 +14,7 @@ export interface SendOutcome {
   error: string | null;
 }
 
-/** One signed POST of an event body, per the Standard Webhooks spec. */
+/** One signed POST of an event body, with Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature). */
 @Injectable()
 export class WebhookSender implements OnApplicationShutdown {
   private readonly agent: Agent;

@@ -1,16 +1,7 @@
-/** The campaign.* events of the reference's "Webhooks" table, the only ones an endpoint can subscribe to. */
-export const CAMPAIGN_EVENT_TYPES = [
-  'campaign.created',
-  'campaign.scheduled',
-  'campaign.started',
-  'campaign.paused',
-  'campaign.resumed',
-  'campaign.stopped',
-  'campaign.completed',
-  'campaign.failed',
-] as const;
+import { CAMPAIGN_EVENT_TYPES } from '@app/campaign';
 
 export const ALL_EVENTS = '*';
+/** Campaign owns the event names; an endpoint subscribes to some of them or to all (`*`). */
 export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, ALL_EVENTS];
 
 /** Sent only by POST /webhooks/{id}/test, whatever the endpoint subscribed to. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
 import { CreateWebhookCommand } from '../commands/create-webhook/create-webhook.command';
 import { DeleteWebhookCommand } from '../commands/delete-webhook/delete-webhook.command';
 import { SendTestEventCommand } from '../commands/send-test-event/send-test-event.command';
@@ -9,6 +9,7 @@ import { GetWebhookQuery } from '../queries/get-webhook/get-webhook.query';
 import { ListWebhookDeliveriesQuery } from '../queries/list-deliveries/list-deliveries.query';
 import { ListWebhooksQuery } from '../queries/list-webhooks/list-webhooks.query';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
+import { presentCreatedWebhook, presentDelivery, presentWebhook } from './webhook.presenter';
 import {
   CreatedWebhookResponseDto,
   WebhookDeliveryListResponseDto,
@@ -38,8 +39,8 @@ export class WebhooksController {
   })
   @ApiCreatedResponse({ type: CreatedWebhookResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED, WEBHOOK_URL_NOT_ALLOWED (non-public address), WEBHOOK_URL_UNRESOLVABLE'], 409, 422)
-  create(@WorkspaceId() ws: string, @Body() dto: CreateWebhookDto) {
-    return this.commands.execute(new CreateWebhookCommand(ws, { url: dto.url, events: dto.events, description: dto.description }));
+  async create(@WorkspaceId() ws: string, @Body() dto: CreateWebhookDto) {
+    return presentCreatedWebhook(await this.commands.execute(new CreateWebhookCommand(ws, { url: dto.url, events: dto.events, description: dto.description })));
   }
 
   @Get()
@@ -47,8 +48,8 @@ export class WebhooksController {
   @ApiOperation({ summary: 'List endpoints, newest first (without secrets)' })
   @ApiOkResponse({ type: WebhookListResponseDto })
   @ApiErrors(400)
-  list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return this.queries.execute(new ListWebhooksQuery(ws, q.limit, q.cursor));
+  async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
+    return mapPage(await this.queries.execute(new ListWebhooksQuery(ws, q.limit, q.cursor)), presentWebhook);
   }
 
   @Get(':id')
@@ -56,8 +57,8 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Get an endpoint (without its secret)' })
   @ApiOkResponse({ type: WebhookResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
-  get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.queries.execute(new GetWebhookQuery(ws, id));
+  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return presentWebhook(await this.queries.execute(new GetWebhookQuery(ws, id)));
   }
 
   @Delete(':id')
@@ -75,8 +76,8 @@ export class WebhooksController {
   @ApiOperation({ summary: "An endpoint's deliveries, newest first: status, attempts, last response" })
   @ApiOkResponse({ type: WebhookDeliveryListResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
-  deliveries(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto) {
-    return this.queries.execute(new ListWebhookDeliveriesQuery(ws, id, q.limit, q.cursor));
+  async deliveries(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto) {
+    return mapPage(await this.queries.execute(new ListWebhookDeliveriesQuery(ws, id, q.limit, q.cursor)), presentDelivery);
   }
 
   @Post(':id/test')
@@ -85,7 +86,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Queue a signed `webhook.test` event to this endpoint; follow it in its deliveries' })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'], [409, 'WEBHOOK_DISABLED, or idempotency key in use'], 422)
-  test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.commands.execute(new SendTestEventCommand(ws, id));
+  async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return presentDelivery(await this.commands.execute(new SendTestEventCommand(ws, id)));
   }
 }

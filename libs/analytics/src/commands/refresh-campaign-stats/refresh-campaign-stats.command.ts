@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignStats } from '../../queries/get-campaign-stats/get-campaign-stats.query';
+import type { CampaignStats } from '@app/campaign';
 
 /** Recomputes a campaign's stats from its recipient rows and overwrites the incremental counters. */
 export class RefreshCampaignStatsCommand extends Command<CampaignStats> {

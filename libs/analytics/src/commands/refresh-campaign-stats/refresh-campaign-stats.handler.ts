@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CountRecipientsByStatusQuery } from '@app/dispatch';
 import { DataSource } from 'typeorm';
 import { statsFromCounts } from '../../domain/stats-from-counts';
-import { STATS_COUNTERS, type CampaignStats } from '../../queries/get-campaign-stats/get-campaign-stats.query';
+import { STATS_COUNTERS, type CampaignStats } from '@app/campaign';
 import { RefreshCampaignStatsCommand } from './refresh-campaign-stats.command';
 
 /**

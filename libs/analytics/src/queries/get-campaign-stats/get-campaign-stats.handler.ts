@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CampaignStats, EMPTY_STATS, GetCampaignStatsQuery } from './get-campaign-stats.query';
+import { CampaignStats, EMPTY_STATS, GetCampaignStatsQuery } from '@app/campaign';
 
 @QueryHandler(GetCampaignStatsQuery)
 export class GetCampaignStatsHandler implements IQueryHandler<GetCampaignStatsQuery> {

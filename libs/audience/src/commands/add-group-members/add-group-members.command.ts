@@ -1,7 +1,16 @@
 import { Command } from '@nestjs/cqrs';
-import type { AddGroupMembersResponseDto } from '../../http/dto/group.dto';
 
-export class AddGroupMembersCommand extends Command<AddGroupMembersResponseDto> {
+export interface MembersAdded {
+  added: number;
+  alreadyMembers: number;
+  missingContactIds: string[];
+  missingPhones: string[];
+  invalidPhones: string[];
+  /** The group's size after the change. */
+  memberCount: number;
+}
+
+export class AddGroupMembersCommand extends Command<MembersAdded> {
   constructor(
     readonly workspaceId: string,
     readonly groupId: string,

@@ -23,12 +23,6 @@ export class AddGroupMembersHandler implements ICommandHandler<AddGroupMembersCo
     }
     const r = await this.groups.addMembers(workspaceId, groupId, [...new Set(contactIds)], [...normalised]);
     const group = await this.groups.get(workspaceId, groupId);
-    return {
-      added: r.added,
-      already_members: r.alreadyMembers,
-      not_found: { contact_ids: r.missingContactIds, phones: r.missingPhones },
-      invalid_phones: invalidPhones,
-      member_count: group.memberCount,
-    };
+    return { ...r, invalidPhones, memberCount: group.memberCount };
   }
 }

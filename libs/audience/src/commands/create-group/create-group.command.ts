@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { GroupResponseDto } from '../../http/dto/group.dto';
+import type { GroupEntity } from '../../database/group.entity';
 
-export class CreateGroupCommand extends Command<GroupResponseDto> {
+export class CreateGroupCommand extends Command<GroupEntity> {
   constructor(
     readonly workspaceId: string,
     readonly name: string,

@@ -1,6 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { GroupRepository } from '../../database/group.repository';
-import { presentGroup } from '../../queries/audience.presenter';
 import { CreateGroupCommand } from './create-group.command';
 
 @CommandHandler(CreateGroupCommand)
@@ -8,6 +7,6 @@ export class CreateGroupHandler implements ICommandHandler<CreateGroupCommand> {
   constructor(private readonly groups: GroupRepository) {}
 
   async execute({ workspaceId, name, description }: CreateGroupCommand) {
-    return presentGroup(await this.groups.create(workspaceId, { name, description }));
+    return await this.groups.create(workspaceId, { name, description });
   }
 }

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { SourceResponseDto } from '../../http/dto/source.dto';
+import type { SourceEntity } from '../../database/source.entity';
 
-export class CreateSourceCommand extends Command<SourceResponseDto> {
+export class CreateSourceCommand extends Command<SourceEntity> {
   constructor(
     readonly workspaceId: string,
     readonly name: string,

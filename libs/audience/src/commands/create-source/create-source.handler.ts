@@ -1,6 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { SourceRepository } from '../../database/source.repository';
-import { presentSource } from '../../queries/audience.presenter';
 import { CreateSourceCommand } from './create-source.command';
 
 @CommandHandler(CreateSourceCommand)
@@ -8,6 +7,6 @@ export class CreateSourceHandler implements ICommandHandler<CreateSourceCommand>
   constructor(private readonly sources: SourceRepository) {}
 
   async execute({ workspaceId, name }: CreateSourceCommand) {
-    return presentSource(await this.sources.create(workspaceId, name));
+    return await this.sources.create(workspaceId, name);
   }
 }

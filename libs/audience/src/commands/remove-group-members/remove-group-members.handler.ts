@@ -9,6 +9,6 @@ export class RemoveGroupMembersHandler implements ICommandHandler<RemoveGroupMem
   async execute({ workspaceId, groupId, contactIds }: RemoveGroupMembersCommand) {
     const r = await this.groups.removeMembers(workspaceId, groupId, [...new Set(contactIds)]);
     const group = await this.groups.get(workspaceId, groupId);
-    return { removed: r.removed, not_members: r.notMembers, member_count: group.memberCount };
+    return { ...r, memberCount: group.memberCount };
   }
 }

@@ -1,9 +1,9 @@
 import { Command } from '@nestjs/cqrs';
 import type { ContactPatch } from '../../database/contact.repository';
-import type { ContactResponseDto } from '../../http/dto/contact.dto';
+import type { ContactWithGroups } from '../../queries/get-contact-details/get-contact-details.query';
 
 /** Only the given fields change; null clears a field (custom_fields null: {}), custom_fields replaces. */
-export class UpdateContactCommand extends Command<ContactResponseDto> {
+export class UpdateContactCommand extends Command<ContactWithGroups> {
   constructor(
     readonly workspaceId: string,
     readonly contactId: string,

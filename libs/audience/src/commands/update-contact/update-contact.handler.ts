@@ -5,7 +5,6 @@ import { ContactPatch, ContactRepository } from '../../database/contact.reposito
 import { SourceRepository } from '../../database/source.repository';
 import { InvalidPhoneError } from '../../domain/audience.errors';
 import { normalisePhone } from '../../domain/phone';
-import { presentContact } from '../../queries/audience.presenter';
 import { UpdateContactCommand } from './update-contact.command';
 
 @CommandHandler(UpdateContactCommand)
@@ -27,6 +26,6 @@ export class UpdateContactHandler implements ICommandHandler<UpdateContactComman
       if (patch.sourceId) await this.sources.assertExists(workspaceId, patch.sourceId, m);
       return this.contacts.update(workspaceId, contactId, changes, m);
     });
-    return presentContact(contact, (await this.contacts.groupIds([contactId])).get(contactId)!);
+    return { contact, groupIds: (await this.contacts.groupIds([contactId])).get(contactId)! };
   }
 }

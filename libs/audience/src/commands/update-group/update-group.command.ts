@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { GroupResponseDto } from '../../http/dto/group.dto';
+import type { GroupEntity } from '../../database/group.entity';
 
-export class UpdateGroupCommand extends Command<GroupResponseDto> {
+export class UpdateGroupCommand extends Command<GroupEntity> {
   constructor(
     readonly workspaceId: string,
     readonly groupId: string,

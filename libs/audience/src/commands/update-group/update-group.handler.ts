@@ -1,6 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { GroupRepository } from '../../database/group.repository';
-import { presentGroup } from '../../queries/audience.presenter';
 import { UpdateGroupCommand } from './update-group.command';
 
 @CommandHandler(UpdateGroupCommand)
@@ -9,6 +8,6 @@ export class UpdateGroupHandler implements ICommandHandler<UpdateGroupCommand> {
 
   async execute({ workspaceId, groupId, patch }: UpdateGroupCommand) {
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    return presentGroup(await this.groups.update(workspaceId, groupId, changes));
+    return await this.groups.update(workspaceId, groupId, changes);
   }
 }

@@ -1,9 +1,9 @@
 import { Command } from '@nestjs/cqrs';
 import type { CustomFields } from '../../domain/custom-fields';
-import type { ContactResponseDto } from '../../http/dto/contact.dto';
+import type { ContactWithGroups } from '../../queries/get-contact-details/get-contact-details.query';
 
 /** Creates the contact with this phone or updates it; `created` tells which (201 vs 200). */
-export class UpsertContactCommand extends Command<{ created: boolean; contact: ContactResponseDto }> {
+export class UpsertContactCommand extends Command<{ created: boolean; contact: ContactWithGroups }> {
   constructor(
     readonly workspaceId: string,
     readonly input: {

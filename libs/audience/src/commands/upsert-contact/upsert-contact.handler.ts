@@ -2,7 +2,6 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ContactRepository } from '../../database/contact.repository';
 import { InvalidPhoneError } from '../../domain/audience.errors';
 import { normalisePhone } from '../../domain/phone';
-import { presentContact } from '../../queries/audience.presenter';
 import { ContactImporter } from '../contact-importer';
 import { UpsertContactCommand } from './upsert-contact.command';
 
@@ -23,6 +22,6 @@ export class UpsertContactHandler implements ICommandHandler<UpsertContactComman
     );
     const contact = await this.contacts.get(workspaceId, row.id);
     const groups = await this.contacts.groupIds([row.id]);
-    return { created: row.inserted, contact: presentContact(contact, groups.get(row.id)!) };
+    return { created: row.inserted, contact: { contact, groupIds: groups.get(row.id)! } };
   }
 }

@@ -1,6 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ContactRepository } from '../../database/contact.repository';
-import { presentContact } from '../audience.presenter';
 import { GetContactDetailsQuery } from './get-contact-details.query';
 
 @QueryHandler(GetContactDetailsQuery)
@@ -9,6 +8,6 @@ export class GetContactDetailsHandler implements IQueryHandler<GetContactDetails
 
   async execute({ workspaceId, contactId }: GetContactDetailsQuery) {
     const contact = await this.contacts.get(workspaceId, contactId);
-    return presentContact(contact, (await this.contacts.groupIds([contactId])).get(contactId)!);
+    return { contact, groupIds: (await this.contacts.groupIds([contactId])).get(contactId)! };
   }
 }

@@ -1,8 +1,13 @@
 import { Query } from '@nestjs/cqrs';
-import type { ContactResponseDto } from '../../http/dto/contact.dto';
+import type { ContactEntity } from '../../database/contact.entity';
 
-/** The public Contact object, group ids included (404 when not the workspace's). */
-export class GetContactDetailsQuery extends Query<ContactResponseDto> {
+export interface ContactWithGroups {
+  contact: ContactEntity;
+  groupIds: string[];
+}
+
+/** A contact of the workspace with its group ids (404 when not the workspace's). */
+export class GetContactDetailsQuery extends Query<ContactWithGroups> {
   constructor(
     readonly workspaceId: string,
     readonly contactId: string,

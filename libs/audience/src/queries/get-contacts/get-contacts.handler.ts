@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ContactRepository } from '../../database/contact.repository';
 import type { ContactView } from '../audience-spec';
-import { toContactView } from '../audience.presenter';
+import { toContactView } from '../contact-view';
 import { validIds } from '../audience-sql';
 import { GetContactsQuery } from './get-contacts.query';
 

@@ -1,6 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { GroupRepository } from '../../database/group.repository';
-import { presentGroup } from '../audience.presenter';
 import { GetGroupQuery } from './get-group.query';
 
 @QueryHandler(GetGroupQuery)
@@ -8,6 +7,6 @@ export class GetGroupHandler implements IQueryHandler<GetGroupQuery> {
   constructor(private readonly groups: GroupRepository) {}
 
   async execute({ workspaceId, groupId }: GetGroupQuery) {
-    return presentGroup(await this.groups.get(workspaceId, groupId));
+    return await this.groups.get(workspaceId, groupId);
   }
 }

@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { GroupResponseDto } from '../../http/dto/group.dto';
+import type { GroupEntity } from '../../database/group.entity';
 
-export class GetGroupQuery extends Query<GroupResponseDto> {
+export class GetGroupQuery extends Query<GroupEntity> {
   constructor(
     readonly workspaceId: string,
     readonly groupId: string,

@@ -1,6 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { SourceRepository } from '../../database/source.repository';
-import { presentSource } from '../audience.presenter';
 import { GetSourceQuery } from './get-source.query';
 
 @QueryHandler(GetSourceQuery)
@@ -8,6 +7,6 @@ export class GetSourceHandler implements IQueryHandler<GetSourceQuery> {
   constructor(private readonly sources: SourceRepository) {}
 
   async execute({ workspaceId, sourceId }: GetSourceQuery) {
-    return presentSource(await this.sources.get(workspaceId, sourceId));
+    return await this.sources.get(workspaceId, sourceId);
   }
 }

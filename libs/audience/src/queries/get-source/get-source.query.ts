@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { SourceResponseDto } from '../../http/dto/source.dto';
+import type { SourceEntity } from '../../database/source.entity';
 
-export class GetSourceQuery extends Query<SourceResponseDto> {
+export class GetSourceQuery extends Query<SourceEntity> {
   constructor(
     readonly workspaceId: string,
     readonly sourceId: string,

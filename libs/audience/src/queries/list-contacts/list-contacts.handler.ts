@@ -5,7 +5,6 @@ import { GroupRepository } from '../../database/group.repository';
 import { SourceRepository } from '../../database/source.repository';
 import { InvalidPhoneError } from '../../domain/audience.errors';
 import { normalisePhone } from '../../domain/phone';
-import { presentContact } from '../audience.presenter';
 import { ListContactsQuery } from './list-contacts.query';
 
 @QueryHandler(ListContactsQuery)
@@ -30,6 +29,6 @@ export class ListContactsHandler implements IQueryHandler<ListContactsQuery> {
     const rows = await this.contacts.list(workspaceId, { groupId: filter.groupId, sourceId: filter.sourceId, phone, after, limit });
     const { items, next_cursor } = paginate(rows, limit);
     const groups = await this.contacts.groupIds(items.map((c) => c.id));
-    return { data: items.map((c) => presentContact(c, groups.get(c.id)!)), next_cursor };
+    return { data: items.map((contact) => ({ contact, groupIds: groups.get(contact.id)! })), next_cursor };
   }
 }

@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@app/platform';
-import type { ContactResponseDto } from '../../http/dto/contact.dto';
+import type { ContactWithGroups } from '../get-contact-details/get-contact-details.query';
 
-export class ListContactsQuery extends Query<Page<ContactResponseDto>> {
+export class ListContactsQuery extends Query<Page<ContactWithGroups>> {
   constructor(
     readonly workspaceId: string,
     readonly filter: { groupId?: string; sourceId?: string; phone?: string },

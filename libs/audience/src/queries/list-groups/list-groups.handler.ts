@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, paginate } from '@app/platform';
 import { GroupRepository } from '../../database/group.repository';
-import { presentGroup } from '../audience.presenter';
 import { ListGroupsQuery } from './list-groups.query';
 
 @QueryHandler(ListGroupsQuery)
@@ -10,6 +9,6 @@ export class ListGroupsHandler implements IQueryHandler<ListGroupsQuery> {
 
   async execute({ workspaceId, limit, cursor }: ListGroupsQuery) {
     const { items, next_cursor } = paginate(await this.groups.list(workspaceId, decodeCursor(cursor), limit), limit);
-    return { data: items.map(presentGroup), next_cursor };
+    return { data: items, next_cursor };
   }
 }

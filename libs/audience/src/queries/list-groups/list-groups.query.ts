@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@app/platform';
-import type { GroupResponseDto } from '../../http/dto/group.dto';
+import type { GroupEntity } from '../../database/group.entity';
 
-export class ListGroupsQuery extends Query<Page<GroupResponseDto>> {
+export class ListGroupsQuery extends Query<Page<GroupEntity>> {
   constructor(
     readonly workspaceId: string,
     readonly limit: number,

@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, paginate } from '@app/platform';
 import { SourceRepository } from '../../database/source.repository';
-import { presentSource } from '../audience.presenter';
 import { ListSourcesQuery } from './list-sources.query';
 
 @QueryHandler(ListSourcesQuery)
@@ -10,6 +9,6 @@ export class ListSourcesHandler implements IQueryHandler<ListSourcesQuery> {
 
   async execute({ workspaceId, limit, cursor }: ListSourcesQuery) {
     const { items, next_cursor } = paginate(await this.sources.list(workspaceId, decodeCursor(cursor), limit), limit);
-    return { data: items.map(presentSource), next_cursor };
+    return { data: items, next_cursor };
   }
 }

@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@app/platform';
-import type { SourceResponseDto } from '../../http/dto/source.dto';
+import type { SourceEntity } from '../../database/source.entity';
 
-export class ListSourcesQuery extends Query<Page<SourceResponseDto>> {
+export class ListSourcesQuery extends Query<Page<SourceEntity>> {
   constructor(
     readonly workspaceId: string,
     readonly limit: number,

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { TemplateStatus } from '@app/catalog';
 
 /**
  * A template changed status at Meta. Disabled/rejected: its active campaigns fail (they can never send).
@@ -8,7 +9,7 @@ export class ApplyTemplateStatusCommand extends Command<{ failed: number; paused
   constructor(
     readonly workspaceId: string,
     readonly templateId: string,
-    readonly status: string,
+    readonly status: TemplateStatus,
     readonly reason: string | null,
   ) {
     super();

@@ -1,11 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import type { TemplateStatus } from '@app/catalog';
 import { CampaignRepository } from '../../database/campaign.repository';
 import { TEMPLATE_PAUSED } from '../../domain/campaign.aggregate';
 import { CampaignStatus } from '../../domain/campaign-status';
 import { CampaignTransition } from '../campaign-transition';
 import { ApplyTemplateStatusCommand } from './apply-template-status.command';
 
-const UNSENDABLE = ['DISABLED', 'REJECTED', 'DELETED', 'PENDING_DELETION'];
+const UNSENDABLE: readonly TemplateStatus[] = ['DISABLED', 'REJECTED'];
 const { SCHEDULED, RUNNING, PAUSED } = CampaignStatus;
 
 @CommandHandler(ApplyTemplateStatusCommand)

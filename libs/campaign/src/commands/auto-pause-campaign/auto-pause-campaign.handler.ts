@@ -6,7 +6,7 @@ import { AutoPauseCampaignCommand } from './auto-pause-campaign.command';
 export class AutoPauseCampaignHandler implements ICommandHandler<AutoPauseCampaignCommand> {
   constructor(private readonly transition: CampaignTransition) {}
 
-  execute(cmd: AutoPauseCampaignCommand) {
-    return this.transition.run(null, cmd.campaignId, (c) => c.pause(cmd.reason));
+  async execute(cmd: AutoPauseCampaignCommand): Promise<void> {
+    await this.transition.run(null, cmd.campaignId, (c) => c.pause(cmd.reason));
   }
 }

@@ -6,7 +6,7 @@ import { CompleteCampaignCommand } from './complete-campaign.command';
 export class CompleteCampaignHandler implements ICommandHandler<CompleteCampaignCommand> {
   constructor(private readonly transition: CampaignTransition) {}
 
-  execute(cmd: CompleteCampaignCommand) {
-    return this.transition.run(null, cmd.campaignId, (c) => c.complete());
+  async execute(cmd: CompleteCampaignCommand): Promise<void> {
+    await this.transition.run(null, cmd.campaignId, (c) => c.complete());
   }
 }

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignResponseDto } from '../../http/dto/campaign.response.dto';
+import type { CampaignProps } from '../../domain/campaign.aggregate';
 
-export class CreateCampaignCommand extends Command<CampaignResponseDto> {
+export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
   constructor(
     readonly workspaceId: string,
     readonly input: {

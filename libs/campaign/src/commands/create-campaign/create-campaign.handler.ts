@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { Campaign } from '../../domain/campaign.aggregate';
 import { CampaignRepository } from '../../database/campaign.repository';
-import { CampaignPresenter } from '../../queries/campaign.presenter';
+import { CampaignPresenter } from '../../presentation/campaign.presenter';
 import { CampaignReferences } from '../campaign-references';
 import { CreateCampaignCommand } from './create-campaign.command';
 
@@ -36,6 +36,6 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
       }),
     );
     await this.campaigns.save(campaign, this.presenter.outboxPayload);
-    return this.presenter.presentOne(campaign.snapshot());
+    return campaign.snapshot();
   }
 }

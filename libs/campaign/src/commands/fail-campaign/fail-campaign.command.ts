@@ -1,8 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignResponseDto } from '../../http/dto/campaign.response.dto';
 
 /** The engine: a campaign-fatal error (FAILED with failure_reason). */
-export class FailCampaignCommand extends Command<CampaignResponseDto> {
+export class FailCampaignCommand extends Command<void> {
   constructor(
     readonly campaignId: string,
     readonly reason: string,

@@ -6,7 +6,7 @@ import { FailCampaignCommand } from './fail-campaign.command';
 export class FailCampaignHandler implements ICommandHandler<FailCampaignCommand> {
   constructor(private readonly transition: CampaignTransition) {}
 
-  execute(cmd: FailCampaignCommand) {
-    return this.transition.run(null, cmd.campaignId, (c) => c.fail(cmd.reason));
+  async execute(cmd: FailCampaignCommand): Promise<void> {
+    await this.transition.run(null, cmd.campaignId, (c) => c.fail(cmd.reason));
   }
 }

@@ -6,7 +6,7 @@ import { RecordMaterialisedCommand } from './record-materialised.command';
 export class RecordMaterialisedHandler implements ICommandHandler<RecordMaterialisedCommand> {
   constructor(private readonly transition: CampaignTransition) {}
 
-  execute(cmd: RecordMaterialisedCommand) {
-    return this.transition.run(null, cmd.campaignId, (c) => c.recordMaterialised(cmd.totalRecipients));
+  async execute(cmd: RecordMaterialisedCommand): Promise<void> {
+    await this.transition.run(null, cmd.campaignId, (c) => c.recordMaterialised(cmd.totalRecipients));
   }
 }

@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignResponseDto } from '../../http/dto/campaign.response.dto';
+import type { CampaignProps } from '../../domain/campaign.aggregate';
 
 /** PAUSED → RUNNING (or back to SCHEDULED if it never started and its time is still ahead). */
-export class ResumeCampaignCommand extends Command<CampaignResponseDto> {
+export class ResumeCampaignCommand extends Command<Readonly<CampaignProps>> {
   constructor(
     readonly workspaceId: string,
     readonly campaignId: string,

@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignResponseDto } from '../../http/dto/campaign.response.dto';
+import type { CampaignProps } from '../../domain/campaign.aggregate';
 
 /** (Re)schedule: DRAFT or SCHEDULED → SCHEDULED at a future time. */
-export class ScheduleCampaignCommand extends Command<CampaignResponseDto> {
+export class ScheduleCampaignCommand extends Command<Readonly<CampaignProps>> {
   constructor(
     readonly workspaceId: string,
     readonly campaignId: string,

@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignResponseDto } from '../../http/dto/campaign.response.dto';
+import type { CampaignProps } from '../../domain/campaign.aggregate';
 
 /** Send now: DRAFT or SCHEDULED → RUNNING. */
-export class SendCampaignCommand extends Command<CampaignResponseDto> {
+export class SendCampaignCommand extends Command<Readonly<CampaignProps>> {
   constructor(
     readonly workspaceId: string,
     readonly campaignId: string,

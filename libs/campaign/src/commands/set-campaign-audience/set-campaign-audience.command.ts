@@ -1,9 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignAudience } from '../../domain/campaign.aggregate';
-import type { CampaignResponseDto } from '../../http/dto/campaign.response.dto';
+import type { CampaignAudience, CampaignProps } from '../../domain/campaign.aggregate';
 
-/** Replaces the audience; only while DRAFT or PAUSED (reference). */
-export class SetCampaignAudienceCommand extends Command<CampaignResponseDto> {
+/** Replaces the audience; only while DRAFT or PAUSED, so a running send never sees its audience change. */
+export class SetCampaignAudienceCommand extends Command<Readonly<CampaignProps>> {
   constructor(
     readonly workspaceId: string,
     readonly campaignId: string,

@@ -10,7 +10,7 @@ export class StartScheduledCampaignHandler implements ICommandHandler<StartSched
     private readonly env: Env,
   ) {}
 
-  execute(cmd: StartScheduledCampaignCommand) {
-    return this.transition.run(null, cmd.campaignId, (c) => c.arriveScheduled(this.env.SCHEDULE_MAX_LATENESS_MS));
+  async execute(cmd: StartScheduledCampaignCommand): Promise<void> {
+    await this.transition.run(null, cmd.campaignId, (c) => c.arriveScheduled(this.env.SCHEDULE_MAX_LATENESS_MS));
   }
 }

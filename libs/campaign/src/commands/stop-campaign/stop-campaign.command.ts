@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignResponseDto } from '../../http/dto/campaign.response.dto';
+import type { CampaignProps } from '../../domain/campaign.aggregate';
 
 /** Terminal stop: undispatched recipients stay pending. */
-export class StopCampaignCommand extends Command<CampaignResponseDto> {
+export class StopCampaignCommand extends Command<Readonly<CampaignProps>> {
   constructor(
     readonly workspaceId: string,
     readonly campaignId: string,

@@ -1,9 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import type { EditableFields } from '../../domain/campaign.aggregate';
-import type { CampaignResponseDto } from '../../http/dto/campaign.response.dto';
+import type { CampaignProps, EditableFields } from '../../domain/campaign.aggregate';
 
 /** PATCH while DRAFT or SCHEDULED; template, mapping and channel are re-validated together. */
-export class UpdateCampaignCommand extends Command<CampaignResponseDto> {
+export class UpdateCampaignCommand extends Command<Readonly<CampaignProps>> {
   constructor(
     readonly workspaceId: string,
     readonly campaignId: string,

@@ -1,5 +1,5 @@
-import { CampaignEvent } from './campaign-event';
+import { CAMPAIGN_EVENTS, CampaignEvent } from './campaign-event';
 
 export class CampaignCompletedEvent extends CampaignEvent {
-  readonly type = 'campaign.completed';
+  readonly type = CAMPAIGN_EVENTS.completed;
 }

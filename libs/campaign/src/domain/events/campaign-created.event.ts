@@ -1,5 +1,5 @@
-import { CampaignEvent } from './campaign-event';
+import { CAMPAIGN_EVENTS, CampaignEvent } from './campaign-event';
 
 export class CampaignCreatedEvent extends CampaignEvent {
-  readonly type = 'campaign.created';
+  readonly type = CAMPAIGN_EVENTS.created;
 }

@@ -1,5 +1,20 @@
 import type { IEvent } from '@nestjs/cqrs';
 
+/** The public webhook names of the lifecycle events, in the order the API lists them for subscriptions. */
+export const CAMPAIGN_EVENTS = {
+  created: 'campaign.created',
+  scheduled: 'campaign.scheduled',
+  started: 'campaign.started',
+  paused: 'campaign.paused',
+  resumed: 'campaign.resumed',
+  stopped: 'campaign.stopped',
+  completed: 'campaign.completed',
+  failed: 'campaign.failed',
+} as const;
+
+/** The only events an outbound webhook endpoint can subscribe to. */
+export const CAMPAIGN_EVENT_TYPES = Object.values(CAMPAIGN_EVENTS);
+
 /** Base of the campaign's domain events; `type` is the public webhook event name. */
 export abstract class CampaignEvent implements IEvent {
   abstract readonly type: string;

@@ -1,7 +1,7 @@
-import { CampaignEvent } from './campaign-event';
+import { CAMPAIGN_EVENTS, CampaignEvent } from './campaign-event';
 
 export class CampaignFailedEvent extends CampaignEvent {
-  readonly type = 'campaign.failed';
+  readonly type = CAMPAIGN_EVENTS.failed;
   constructor(
     campaignId: string,
     workspaceId: string,

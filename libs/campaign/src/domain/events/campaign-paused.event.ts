@@ -1,7 +1,7 @@
-import { CampaignEvent } from './campaign-event';
+import { CAMPAIGN_EVENTS, CampaignEvent } from './campaign-event';
 
 export class CampaignPausedEvent extends CampaignEvent {
-  readonly type = 'campaign.paused';
+  readonly type = CAMPAIGN_EVENTS.paused;
   constructor(
     campaignId: string,
     workspaceId: string,

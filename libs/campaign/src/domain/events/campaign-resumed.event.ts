@@ -1,5 +1,5 @@
-import { CampaignEvent } from './campaign-event';
+import { CAMPAIGN_EVENTS, CampaignEvent } from './campaign-event';
 
 export class CampaignResumedEvent extends CampaignEvent {
-  readonly type = 'campaign.resumed';
+  readonly type = CAMPAIGN_EVENTS.resumed;
 }

@@ -1,7 +1,7 @@
-import { CampaignEvent } from './campaign-event';
+import { CAMPAIGN_EVENTS, CampaignEvent } from './campaign-event';
 
 export class CampaignScheduledEvent extends CampaignEvent {
-  readonly type = 'campaign.scheduled';
+  readonly type = CAMPAIGN_EVENTS.scheduled;
   constructor(
     campaignId: string,
     workspaceId: string,

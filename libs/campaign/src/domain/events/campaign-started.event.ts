@@ -1,6 +1,6 @@
-import { CampaignEvent } from './campaign-event';
+import { CAMPAIGN_EVENTS, CampaignEvent } from './campaign-event';
 
 /** The campaign entered RUNNING for the first time: its audience must be materialised and dispatched. */
 export class CampaignStartedEvent extends CampaignEvent {
-  readonly type = 'campaign.started';
+  readonly type = CAMPAIGN_EVENTS.started;
 }

@@ -1,5 +1,5 @@
-import { CampaignEvent } from './campaign-event';
+import { CAMPAIGN_EVENTS, CampaignEvent } from './campaign-event';
 
 export class CampaignStoppedEvent extends CampaignEvent {
-  readonly type = 'campaign.stopped';
+  readonly type = CAMPAIGN_EVENTS.stopped;
 }

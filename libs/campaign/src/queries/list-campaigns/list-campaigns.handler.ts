@@ -1,19 +1,15 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, paginate } from '@app/platform';
 import { CampaignRepository } from '../../database/campaign.repository';
-import { CampaignPresenter } from '../campaign.presenter';
 import { ListCampaignsQuery } from './list-campaigns.query';
 
 @QueryHandler(ListCampaignsQuery)
 export class ListCampaignsHandler implements IQueryHandler<ListCampaignsQuery> {
-  constructor(
-    private readonly campaigns: CampaignRepository,
-    private readonly presenter: CampaignPresenter,
-  ) {}
+  constructor(private readonly campaigns: CampaignRepository) {}
 
   async execute({ workspaceId, limit, cursor, statuses }: ListCampaignsQuery) {
     const rows = await this.campaigns.list(workspaceId, { statuses, after: decodeCursor(cursor), limit });
     const { items, next_cursor } = paginate(rows, limit);
-    return { data: await this.presenter.present(items), next_cursor };
+    return { data: items, next_cursor };
   }
 }

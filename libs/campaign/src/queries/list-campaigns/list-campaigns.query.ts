@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@app/platform';
 import type { CampaignStatus } from '../../domain/campaign-status';
-import type { CampaignResponseDto } from '../../http/dto/campaign.response.dto';
+import type { CampaignProps } from '../../domain/campaign.aggregate';
 
-export class ListCampaignsQuery extends Query<Page<CampaignResponseDto>> {
+export class ListCampaignsQuery extends Query<Page<Readonly<CampaignProps>>> {
   constructor(
     readonly workspaceId: string,
     readonly limit: number,

@@ -21,7 +21,7 @@ export class ApplyTemplateStatusUpdateHandler implements ICommandHandler<ApplyTe
       name: cmd.name,
       language: cmd.language,
       status,
-      // Meta sends the string "NONE" when there is no reason.
+      // Meta sends the string "NONE" (any case) when there is no reason; callers pass Meta's value through.
       reason: cmd.reason && cmd.reason.toUpperCase() !== 'NONE' ? cmd.reason : null,
     });
     const events = changed.map((c) => new TemplateStatusChangedEvent(c.workspaceId, c.templateId, c.status, c.reason));

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import type { ChannelResponseDto } from '../../http/dto/channel.response.dto';
+import type { ChannelEntity } from '../../database/channel.entity';
 
-export class CreateChannelCommand extends Command<ChannelResponseDto> {
+export class CreateChannelCommand extends Command<ChannelEntity> {
   constructor(
     readonly workspaceId: string,
     readonly input: {

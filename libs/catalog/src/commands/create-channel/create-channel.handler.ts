@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { ChannelEntity } from '../../database/channel.entity';
 import { ChannelRepository } from '../../database/channel.repository';
 import { ChannelUrlNotAllowedError } from '../../domain/catalog.errors';
-import { CatalogPresenter } from '../../queries/catalog.presenter';
 import { CreateChannelCommand } from './create-channel.command';
 
 /** Meta's default throughput for a business phone number (upgraded numbers reach 1000). */
@@ -15,7 +14,6 @@ export class CreateChannelHandler implements ICommandHandler<CreateChannelComman
   constructor(
     private readonly channels: ChannelRepository,
     private readonly secrets: SecretBox,
-    private readonly presenter: CatalogPresenter,
     private readonly env: Env,
   ) {}
 
@@ -38,7 +36,7 @@ export class CreateChannelHandler implements ICommandHandler<CreateChannelComman
       updatedAt: now,
     });
     await this.channels.insert(row);
-    return this.presenter.channel(row);
+    return row;
   }
 
   /**

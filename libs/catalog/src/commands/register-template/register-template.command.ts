@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import type { TemplateResponseDto } from '../../http/dto/template.response.dto';
+import type { TemplateEntity } from '../../database/template.entity';
 import type { TemplateCategory, TemplateStatus } from '../../queries/get-template/get-template.query';
 
-export class RegisterTemplateCommand extends Command<TemplateResponseDto> {
+export class RegisterTemplateCommand extends Command<TemplateEntity> {
   constructor(
     readonly workspaceId: string,
     readonly input: {

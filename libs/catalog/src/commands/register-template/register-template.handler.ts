@@ -4,15 +4,11 @@ import { TemplateEntity } from '../../database/template.entity';
 import { TemplateRepository } from '../../database/template.repository';
 import { InvalidTemplateError } from '../../domain/catalog.errors';
 import { analyzeComponents } from '../../domain/template-components';
-import { CatalogPresenter } from '../../queries/catalog.presenter';
 import { RegisterTemplateCommand } from './register-template.command';
 
 @CommandHandler(RegisterTemplateCommand)
 export class RegisterTemplateHandler implements ICommandHandler<RegisterTemplateCommand> {
-  constructor(
-    private readonly templates: TemplateRepository,
-    private readonly presenter: CatalogPresenter,
-  ) {}
+  constructor(private readonly templates: TemplateRepository) {}
 
   async execute({ workspaceId, input }: RegisterTemplateCommand) {
     const { problems } = analyzeComponents(input.components);
@@ -33,6 +29,6 @@ export class RegisterTemplateHandler implements ICommandHandler<RegisterTemplate
       updatedAt: now,
     });
     await this.templates.insert(row);
-    return this.presenter.template(row);
+    return row;
   }
 }

@@ -9,10 +9,9 @@ import { ChannelNotFoundError, TemplateSyncFailedError } from '../../domain/cata
 import { TemplateStatusChangedEvent } from '../../domain/events/template-status-changed.event';
 import { analyzeComponents, TemplateProblem } from '../../domain/template-components';
 import { toTemplateCategory, toTemplateStatus } from '../../domain/template-status';
-import type { SkippedTemplateDto } from '../../http/dto/template.response.dto';
-import { CatalogPresenter } from '../../queries/catalog.presenter';
+import { ChannelSecrets } from '../../queries/catalog-contracts';
 import type { TemplateCategory, TemplateStatus } from '../../queries/get-template/get-template.query';
-import { SyncTemplatesCommand } from './sync-templates.command';
+import { SkippedTemplate, SyncResult, SyncTemplatesCommand } from './sync-templates.command';
 
 interface Incoming {
   metaTemplateId: string;
@@ -28,15 +27,15 @@ export class SyncTemplatesHandler implements ICommandHandler<SyncTemplatesComman
   constructor(
     private readonly channels: ChannelRepository,
     private readonly templates: TemplateRepository,
-    private readonly presenter: CatalogPresenter,
+    private readonly secrets: ChannelSecrets,
     private readonly whatsapp: WhatsAppClient,
     private readonly events: EventBus,
   ) {}
 
-  async execute({ workspaceId, channelId }: SyncTemplatesCommand) {
+  async execute({ workspaceId, channelId }: SyncTemplatesCommand): Promise<SyncResult> {
     const channel = await this.channels.findById(workspaceId, channelId);
     if (!channel) throw new ChannelNotFoundError(channelId);
-    const { apiBaseUrl, accessToken, wabaId } = this.presenter.credentials(channel);
+    const { apiBaseUrl, accessToken, wabaId } = this.secrets.credentials(channel);
     let remote: MetaTemplate[];
     try {
       remote = await this.whatsapp.listTemplates({ apiBaseUrl, accessToken, wabaId });
@@ -52,10 +51,10 @@ export class SyncTemplatesHandler implements ICommandHandler<SyncTemplatesComman
     }
 
     const incoming: Incoming[] = [];
-    const skipped: SkippedTemplateDto[] = [];
+    const skipped: SkippedTemplate[] = [];
     for (const t of remote) {
       const parsed = parseMetaTemplate(t);
-      if ('problems' in parsed) skipped.push({ meta_template_id: t.id, name: t.name, language: t.language, problems: parsed.problems });
+      if ('problems' in parsed) skipped.push({ metaTemplateId: t.id, name: t.name, language: t.language, problems: parsed.problems });
       else incoming.push(parsed);
     }
 
@@ -112,7 +111,7 @@ export class SyncTemplatesHandler implements ICommandHandler<SyncTemplatesComman
       updated: result.updated,
       unchanged: result.stored.length - result.created - result.updated,
       skipped,
-      templates: result.stored.map((t) => this.presenter.template(t)),
+      templates: result.stored,
     };
   }
 }

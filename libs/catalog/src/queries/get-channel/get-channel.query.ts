@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
-import type { ChannelResponseDto } from '../../http/dto/channel.response.dto';
+import type { ChannelEntity } from '../../database/channel.entity';
 
-/** GET /channels/{id}: the API object (no secrets), or ChannelNotFoundError (404). */
-export class GetChannelQuery extends Query<ChannelResponseDto> {
+/** GET /channels/{id}: the row, or ChannelNotFoundError (404). */
+export class GetChannelQuery extends Query<ChannelEntity> {
   constructor(
     readonly workspaceId: string,
     readonly channelId: string,

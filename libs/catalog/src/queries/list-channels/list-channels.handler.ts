@@ -1,19 +1,15 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, paginate } from '@app/platform';
 import { ChannelRepository } from '../../database/channel.repository';
-import { CatalogPresenter } from '../catalog.presenter';
 import { ListChannelsQuery } from './list-channels.query';
 
 @QueryHandler(ListChannelsQuery)
 export class ListChannelsHandler implements IQueryHandler<ListChannelsQuery> {
-  constructor(
-    private readonly channels: ChannelRepository,
-    private readonly presenter: CatalogPresenter,
-  ) {}
+  constructor(private readonly channels: ChannelRepository) {}
 
   async execute({ workspaceId, limit, cursor }: ListChannelsQuery) {
     const rows = await this.channels.list(workspaceId, { after: decodeCursor(cursor), limit });
     const { items, next_cursor } = paginate(rows, limit);
-    return { data: items.map((c) => this.presenter.channel(c)), next_cursor };
+    return { data: items, next_cursor };
   }
 }

@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@app/platform';
-import type { ChannelResponseDto } from '../../http/dto/channel.response.dto';
+import type { ChannelEntity } from '../../database/channel.entity';
 
-export class ListChannelsQuery extends Query<Page<ChannelResponseDto>> {
+export class ListChannelsQuery extends Query<Page<ChannelEntity>> {
   constructor(
     readonly workspaceId: string,
     readonly limit: number,

@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@app/platform';
-import type { TemplateResponseDto } from '../../http/dto/template.response.dto';
+import type { TemplateEntity } from '../../database/template.entity';
 import type { TemplateStatus } from '../get-template/get-template.query';
 
-export class ListTemplatesQuery extends Query<Page<TemplateResponseDto>> {
+export class ListTemplatesQuery extends Query<Page<TemplateEntity>> {
   constructor(
     readonly workspaceId: string,
     readonly page: { limit: number; cursor?: string },

@@ -16,6 +16,7 @@ export interface TemplateStatusUpdate {
   name: string;
   language: string;
   event: string;
+  /** As Meta sent it ("NONE" included): Catalog, which stores the reason, decides what means none. */
   reason: string | null;
   /** When Meta says the change happened (the entry's `time`); now when it gives none. */
   at: Date;
@@ -62,7 +63,7 @@ export function parseWhatsAppWebhook(body: unknown): ParsedWebhook {
           name: str(value.message_template_name),
           language: str(value.message_template_language),
           event: str(value.event).toUpperCase(),
-          reason: value.reason && value.reason !== 'NONE' ? str(value.reason) : null,
+          reason: value.reason ? str(value.reason) : null,
           at: instant(entry?.time),
         });
         continue;

@@ -1,6 +1,6 @@
 import { PublicRecipientStatus, RecipientStatus, toPublicStatus } from '../../domain/recipient-status';
 
-/** A recipient row as clients see it (spec "Campaign additions": the recipients list). */
+/** A recipient row as clients see it in the recipients list. */
 export interface RecipientView {
   id: string;
   contact_id: string;

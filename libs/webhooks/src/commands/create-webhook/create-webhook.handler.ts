@@ -5,7 +5,6 @@ import { WebhookEndpointEntity } from '../../database/webhook-endpoint.entity';
 import { WebhookEndpointsRepository } from '../../database/webhook-endpoints.repository';
 import { assertPublicUrl } from '../../domain/address-policy';
 import { normalizeSubscription } from '../../domain/webhook-events';
-import { presentWebhook } from '../../queries/webhook.presenter';
 import { WebhooksConfig } from '../../webhooks.config';
 import { CreateWebhookCommand } from './create-webhook.command';
 
@@ -35,6 +34,6 @@ export class CreateWebhookHandler implements ICommandHandler<CreateWebhookComman
       createdAt: new Date(),
     });
     await this.endpoints.insert(endpoint);
-    return { ...presentWebhook(endpoint), secret };
+    return { endpoint, secret };
   }
 }

@@ -5,7 +5,6 @@ import { WebhookEndpointsRepository } from '../../database/webhook-endpoints.rep
 import { eventBody, TEST_EVENT_TYPE } from '../../domain/webhook-events';
 import { WebhookDisabledError, WebhookNotFoundError } from '../../domain/webhooks.errors';
 import { DeliveryQueue } from '../../delivery/delivery-queue';
-import { presentDelivery } from '../../queries/webhook.presenter';
 import { SendTestEventCommand } from './send-test-event.command';
 
 @CommandHandler(SendTestEventCommand)
@@ -24,6 +23,6 @@ export class SendTestEventHandler implements ICommandHandler<SendTestEventComman
     const body = eventBody({ id, type: TEST_EVENT_TYPE, createdAt: new Date(), data: { webhook: { id: endpoint.id, url: endpoint.url } } });
     const delivery = await this.deliveries.insertTestDelivery(endpoint.id, { id, type: TEST_EVENT_TYPE, body });
     await this.queue.trigger([delivery]);
-    return presentDelivery(delivery);
+    return delivery;
   }
 }

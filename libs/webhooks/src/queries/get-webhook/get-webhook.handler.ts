@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { WebhookEndpointsRepository } from '../../database/webhook-endpoints.repository';
 import { WebhookNotFoundError } from '../../domain/webhooks.errors';
-import { presentWebhook } from '../webhook.presenter';
 import { GetWebhookQuery } from './get-webhook.query';
 
 @QueryHandler(GetWebhookQuery)
@@ -11,6 +10,6 @@ export class GetWebhookHandler implements IQueryHandler<GetWebhookQuery> {
   async execute({ workspaceId, webhookId }: GetWebhookQuery) {
     const endpoint = await this.endpoints.findInWorkspace(workspaceId, webhookId);
     if (!endpoint) throw new WebhookNotFoundError(webhookId);
-    return presentWebhook(endpoint);
+    return endpoint;
   }
 }

@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import type { WebhookResponseDto } from '../../http/dto/webhook.response.dto';
+import type { WebhookEndpointEntity } from '../../database/webhook-endpoint.entity';
 
-export class GetWebhookQuery extends Query<WebhookResponseDto> {
+export class GetWebhookQuery extends Query<WebhookEndpointEntity> {
   constructor(
     readonly workspaceId: string,
     readonly webhookId: string,

@@ -3,7 +3,6 @@ import { decodeCursor, paginate } from '@app/platform';
 import { WebhookDeliveriesRepository } from '../../database/webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from '../../database/webhook-endpoints.repository';
 import { WebhookNotFoundError } from '../../domain/webhooks.errors';
-import { presentDelivery } from '../webhook.presenter';
 import { ListWebhookDeliveriesQuery } from './list-deliveries.query';
 
 @QueryHandler(ListWebhookDeliveriesQuery)
@@ -17,6 +16,6 @@ export class ListWebhookDeliveriesHandler implements IQueryHandler<ListWebhookDe
     const after = decodeCursor(cursor);
     if (!(await this.endpoints.findInWorkspace(workspaceId, webhookId))) throw new WebhookNotFoundError(webhookId);
     const { items, next_cursor } = paginate(await this.deliveries.listForEndpoint(webhookId, after, limit), limit);
-    return { data: items.map(presentDelivery), next_cursor };
+    return { data: items, next_cursor };
   }
 }

@@ -1,9 +1,9 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@app/platform';
-import type { WebhookDeliveryResponseDto } from '../../http/dto/webhook.response.dto';
+import type { WebhookDeliveryEntity } from '../../database/webhook-delivery.entity';
 
 /** An endpoint's deliveries, newest first. */
-export class ListWebhookDeliveriesQuery extends Query<Page<WebhookDeliveryResponseDto>> {
+export class ListWebhookDeliveriesQuery extends Query<Page<WebhookDeliveryEntity>> {
   constructor(
     readonly workspaceId: string,
     readonly webhookId: string,

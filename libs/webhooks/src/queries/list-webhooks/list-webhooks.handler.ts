@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, paginate } from '@app/platform';
 import { WebhookEndpointsRepository } from '../../database/webhook-endpoints.repository';
-import { presentWebhook } from '../webhook.presenter';
 import { ListWebhooksQuery } from './list-webhooks.query';
 
 @QueryHandler(ListWebhooksQuery)
@@ -10,6 +9,6 @@ export class ListWebhooksHandler implements IQueryHandler<ListWebhooksQuery> {
 
   async execute({ workspaceId, limit, cursor }: ListWebhooksQuery) {
     const { items, next_cursor } = paginate(await this.endpoints.list(workspaceId, decodeCursor(cursor), limit), limit);
-    return { data: items.map(presentWebhook), next_cursor };
+    return { data: items, next_cursor };
   }
 }

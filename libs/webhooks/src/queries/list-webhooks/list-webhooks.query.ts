@@ -1,8 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '@app/platform';
-import type { WebhookResponseDto } from '../../http/dto/webhook.response.dto';
+import type { WebhookEndpointEntity } from '../../database/webhook-endpoint.entity';
 
-export class ListWebhooksQuery extends Query<Page<WebhookResponseDto>> {
+export class ListWebhooksQuery extends Query<Page<WebhookEndpointEntity>> {
   constructor(
     readonly workspaceId: string,
     readonly limit: number,

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { EMPTY_STATS, GetCampaignStatsQuery } from '@app/analytics';
 import { GetTemplateQuery, TemplateSummary } from '@app/catalog';
 import type { CampaignProps } from '../domain/campaign.aggregate';
+import { EMPTY_STATS, GetCampaignStatsQuery } from '../queries/get-campaign-stats/get-campaign-stats.query';
+import type { CampaignDetails } from '../queries/get-campaign/get-campaign.query';
 import type { CampaignResponseDto } from '../http/dto/campaign.response.dto';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Turns campaigns into the reference's Campaign object, joining template and stats through queries. */
+/**
+ * Turns campaign snapshots into the API's campaign object, joining template and stats through queries.
+ * The same object is the `data.campaign` of outbound campaign.* webhooks, so commands reach it for the
+ * outbox while controllers use it for responses.
+ */
 @Injectable()
 export class CampaignPresenter {
   constructor(private readonly queries: QueryBus) {}
@@ -54,6 +59,11 @@ export class CampaignPresenter {
   async presentOne(campaign: Readonly<CampaignProps>): Promise<CampaignResponseDto> {
     const [view] = await this.present([campaign]);
     return view;
+  }
+
+  /** GET /campaigns/{id}: the campaign object followed by its `audiences` rows. */
+  async presentDetails({ campaign, audiences }: CampaignDetails): Promise<CampaignResponseDto> {
+    return { ...(await this.presentOne(campaign)), audiences };
   }
 
   /** The outbox payload of campaign.* events: `data.campaign` of the webhook body. */

@@ -1,6 +1,7 @@
 import type { WebhookDeliveryEntity } from '../database/webhook-delivery.entity';
 import type { WebhookEndpointEntity } from '../database/webhook-endpoint.entity';
-import type { WebhookDeliveryResponseDto, WebhookResponseDto } from '../http/dto/webhook.response.dto';
+import type { CreatedWebhook } from '../commands/create-webhook/create-webhook.command';
+import type { CreatedWebhookResponseDto, WebhookDeliveryResponseDto, WebhookResponseDto } from './dto/webhook.response.dto';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -16,6 +17,11 @@ export function presentWebhook(e: WebhookEndpointEntity): WebhookResponseDto {
     disabled_reason: e.disabledReason,
     created_at: e.createdAt.toISOString(),
   };
+}
+
+/** The one response that shows the signing secret: it is never readable again. */
+export function presentCreatedWebhook({ endpoint, secret }: CreatedWebhook): CreatedWebhookResponseDto {
+  return { ...presentWebhook(endpoint), secret };
 }
 
 export function presentDelivery(d: WebhookDeliveryEntity): WebhookDeliveryResponseDto {

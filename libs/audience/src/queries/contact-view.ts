@@ -1,0 +1,15 @@
+import type { ContactEntity } from '../database/contact.entity';
+import type { ContactView } from './audience-spec';
+
+export function toContactView(c: ContactEntity): ContactView {
+  return {
+    id: c.id,
+    phone: c.phone,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    email: c.email,
+    custom_fields: c.customFields ?? {},
+    source_id: c.sourceId,
+    opted_out: c.optedOut,
+  };
+}
