@@ -14,6 +14,7 @@ import { ChannelsController } from './http/channels.controller';
 import { TemplatesController } from './http/templates.controller';
 import { ChannelSecrets } from './queries/catalog-contracts';
 import { FindWebhookChannelsHandler } from './queries/find-webhook-channels/find-webhook-channels.handler';
+import { WebhookChannelCache } from './queries/find-webhook-channels/webhook-channel-cache';
 import { GetChannelHandler } from './queries/get-channel/get-channel.handler';
 import { GetTemplateHandler } from './queries/get-template/get-template.handler';
 import { GetTemplateByIdHandler } from './queries/get-template-by-id/get-template-by-id.handler';
@@ -41,6 +42,7 @@ import { ResolveChannelHandler } from './queries/resolve-channel/resolve-channel
     GetChannelHandler,
     ListChannelsHandler,
     FindWebhookChannelsHandler,
+    WebhookChannelCache,
   ],
 })
 export class CatalogModule {}

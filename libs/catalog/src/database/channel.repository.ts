@@ -3,16 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { KeysetPosition } from '@app/platform';
 import { DataSource, In } from 'typeorm';
 import { ChannelAlreadyExistsError } from '../domain/catalog.errors';
+import { WebhookChannelCache } from '../queries/find-webhook-channels/webhook-channel-cache';
 import { ChannelEntity } from './channel.entity';
 import { violatedUniqueConstraint } from './unique-violation';
 
 @Injectable()
 export class ChannelRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly webhookChannels: WebhookChannelCache,
+  ) {}
 
   async insert(row: ChannelEntity): Promise<void> {
     try {
       await this.db.getRepository(ChannelEntity).insert(row);
+      this.webhookChannels.clear();
     } catch (err) {
       if (violatedUniqueConstraint(err) !== null) throw new ChannelAlreadyExistsError(row.phoneNumberId);
       throw err;
@@ -40,8 +45,7 @@ export class ChannelRepository {
     return qb.getMany();
   }
 
-  /** Across workspaces: Meta identifies the channel of an inbound event by these ids only. */
-  /** Channels of any workspace with one of the phone number ids or WABA ids (oldest first). */
+  /** Across workspaces (Meta identifies the channel of an inbound event by these ids only): channels of any workspace with one of the phone number ids or WABA ids (oldest first). */
   findByMetaIds(phoneNumberIds: string[], wabaIds: string[]): Promise<ChannelEntity[]> {
     if (!phoneNumberIds.length && !wabaIds.length) return Promise.resolve([]);
     return this.db.getRepository(ChannelEntity).find({
@@ -52,6 +56,7 @@ export class ChannelRepository {
 
   async delete(workspaceId: string, id: string): Promise<boolean> {
     const res = await this.db.getRepository(ChannelEntity).delete({ workspaceId, id });
+    this.webhookChannels.clear();
     return !!res.affected;
   }
 }

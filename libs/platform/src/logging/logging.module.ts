@@ -5,6 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { Env } from '../config/env';
 import { redactRequest } from './redact-request';
 
+const INBOUND_WEBHOOK = /^\/api\/v\d+\/public\/webhooks\/whatsapp(\?|$)/;
+
 /** Structured JSON logs with a request id (taken from X-Request-Id or generated, and echoed back). */
 @Module({
   imports: [
@@ -25,7 +27,8 @@ import { redactRequest } from './redact-request';
             paths: ['req.body.access_token', 'req.body.app_secret', '*.access_token', '*.app_secret'],
             censor: '[redacted]',
           },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+          // Probes, and Meta's inbound webhooks (thousands a second; their failures are logged by the error filter).
+          autoLogging: { ignore: (req: IncomingMessage) => !!req.url && (req.url.startsWith('/health') || INBOUND_WEBHOOK.test(req.url)) },
         },
       }),
     }),
