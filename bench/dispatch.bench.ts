@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { WorkspacesService } from '@app/platform';
 import { WhatsAppClient } from '@app/whatsapp';
 import { killHard, startWorkerProcess } from '../test/support/worker-process';
-import { benchEnvironment, bootApi, secs } from './support';
+import { benchEnvironment, bootApi, runBench, secs } from './support';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -248,10 +248,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

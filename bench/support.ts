@@ -64,3 +64,14 @@ export async function bootApi(workers = false): Promise<{ app: INestApplication;
   await app.listen(0, '127.0.0.1');
   return { app, baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
 }
+
+/** Runs a bench's `main` and exits (open handles of the apps it booted would otherwise keep it alive). */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

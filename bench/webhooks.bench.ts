@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { Pool } from 'undici';
 import { WorkspacesService } from '@app/platform';
-import { arg, benchEnvironment, bootApi, secs } from './support';
+import { arg, benchEnvironment, bootApi, runBench, secs } from './support';
 
 const RECIPIENTS = arg('recipients', 1_000_000);
 const POSTS = arg('posts', 60_000);
@@ -219,10 +219,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);
