@@ -1,4 +1,4 @@
-import { Cluster, startCluster } from './support/cluster';
+import { useCluster } from './support/cluster';
 import { expectExactlyOnce, RecoveryBounds, waitForAccepted } from './support/invariants';
 
 /**
@@ -12,18 +12,13 @@ import { expectExactlyOnce, RecoveryBounds, waitForAccepted } from './support/in
 describe('chaos: worker frozen with SIGSTOP, two workers', () => {
   const RECIPIENTS = 5000;
   const TAKEOVER_MS = 30_000;
-  let c: Cluster;
-
-  beforeAll(async () => {
-    c = await startCluster({ contacts: RECIPIENTS, workers: 2 });
-  }, 240_000);
-  afterAll(() => c?.close(), 60_000);
+  const cluster = useCluster({ contacts: RECIPIENTS, workers: 2 });
 
   const freezeMidCampaign = async (freezeMs: number, fresh: boolean) => {
+    const c = cluster();
     const w = fresh ? await c.world() : c.w;
     const api = c.campaigns(w);
-    const campaign = await api.create();
-    expect((await api.action(campaign.id, 'send')).status).toBe(200);
+    const campaign = await api.launch();
     await waitForAccepted(w, RECIPIENTS * 0.3, 60_000);
 
     const bounds = new RecoveryBounds();

@@ -1,4 +1,4 @@
-import { Cluster, IN_FLIGHT_WINDOW, startCluster } from './support/cluster';
+import { IN_FLIGHT_WINDOW, useCluster } from './support/cluster';
 import { expectExactlyOnce, RecoveryBounds, waitForAccepted } from './support/invariants';
 
 /**
@@ -9,18 +9,13 @@ import { expectExactlyOnce, RecoveryBounds, waitForAccepted } from './support/in
 describe('chaos: worker SIGKILL ×3 with two workers', () => {
   const RECIPIENTS = 5000;
   const KILLS = 3;
-  let c: Cluster;
-
-  beforeAll(async () => {
-    c = await startCluster({ contacts: RECIPIENTS, workers: 2 });
-  }, 240_000);
-  afterAll(() => c?.close(), 60_000);
+  const cluster = useCluster({ contacts: RECIPIENTS, workers: 2 });
 
   it('is taken over after each kill and ends exactly once', async () => {
+    const c = cluster();
     const { w } = c;
     const api = c.campaigns(w);
-    const campaign = await api.create();
-    expect((await api.action(campaign.id, 'send')).status).toBe(200);
+    const campaign = await api.launch();
 
     const bounds = new RecoveryBounds();
     for (let k = 1; k <= KILLS; k++) {

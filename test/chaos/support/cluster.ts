@@ -74,6 +74,8 @@ export interface Cluster {
 
 export interface CampaignApi {
   create(body?: Record<string, unknown>): Promise<Campaign>;
+  /** Creates a campaign over the whole world and sends it now. */
+  launch(body?: Record<string, unknown>): Promise<Campaign>;
   action(id: string, action: string, body?: object): Promise<{ status: number; body: any }>;
   get(id: string): Promise<Campaign>;
   until(id: string, pred: (c: Campaign) => boolean, what: string, timeoutMs?: number): Promise<Campaign>;
@@ -150,14 +152,20 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     const campaigns = (w: World): CampaignApi => {
       const http = () => t.http().set(w.key.auth);
       const get = async (id: string) => (await http().get(`${API}/campaigns/${id}`).expect(200)).body as Campaign;
+      const create = async (body: Record<string, unknown> = {}) =>
+        (
+          await http()
+            .post(`${API}/campaigns`)
+            .send({ name: 'chaos', template_id: w.templateId, variable_mapping: ORDER_MAPPING, audience: { groups: [w.groupId] }, batch_size: 500, ...body })
+            .expect(201)
+        ).body as Campaign;
       return {
-        create: async (body = {}) =>
-          (
-            await http()
-              .post(`${API}/campaigns`)
-              .send({ name: 'chaos', template_id: w.templateId, variable_mapping: ORDER_MAPPING, audience: { groups: [w.groupId] }, batch_size: 500, ...body })
-              .expect(201)
-          ).body,
+        create,
+        launch: async (body) => {
+          const campaign = await create(body);
+          await http().post(`${API}/campaigns/${campaign.id}/send`).expect(200);
+          return campaign;
+        },
         action: async (id, action, body) => {
           const res = await http().post(`${API}/campaigns/${id}/${action}`).send(body);
           return { status: res.status, body: res.body };
@@ -204,4 +212,17 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     await close().catch(() => undefined);
     throw e;
   }
+}
+
+/** Starts a cluster before the file's tests and tears it down after them, failed or not; answers a getter. */
+export function useCluster(opts: ClusterOptions = {}): () => Cluster {
+  let cluster: Cluster | undefined;
+  beforeAll(async () => {
+    cluster = await startCluster(opts);
+  }, 240_000);
+  afterAll(() => cluster?.close(), 60_000);
+  return () => {
+    if (!cluster) throw new Error('the chaos cluster did not start');
+    return cluster;
+  };
 }
