@@ -33,7 +33,7 @@ describe('chaos: worker frozen with SIGSTOP, two workers', () => {
     } finally {
       victim.thaw();
     }
-    await api.until(campaign.id, (x) => x.status === 'COMPLETED', 'completion after the thaw', 180_000);
+    await bounds.completes(api, campaign.id, Date.now(), 180_000);
     await expectExactlyOnce(c, w, campaign.id, { total: RECIPIENTS, bounds });
   };
 

@@ -1,5 +1,5 @@
 import { eventually, World } from '../../support/world';
-import type { Cluster } from './cluster';
+import type { CampaignApi, Cluster } from './cluster';
 
 /** Recipient statuses nobody will move any more: anything else means the engine lost track of a row. */
 const DEFINITIVE = ['sent', 'delivered', 'read', 'failed', 'skipped'];
@@ -37,6 +37,23 @@ export class RecoveryBounds {
   async sendsResume(w: World, what: string, since: number, maxMs: number, giveUpMs = maxMs * 4): Promise<void> {
     const at = await waitForSendAfter(w, since, { timeoutMs: giveUpMs, what }).catch(() => Infinity);
     this.record(what, at - since, maxMs);
+  }
+
+  /**
+   * Waits up to `giveUpMs` for the campaign to be COMPLETED and records it (against `maxMs` when the
+   * duration has a bound); answers how long it took from `since`, or null when it did not finish.
+   */
+  async completes(api: CampaignApi, id: string, since: number, giveUpMs: number, maxMs?: number): Promise<number | null> {
+    const done = await api.until(id, (x) => x.status === 'COMPLETED', 'completion', giveUpMs - (Date.now() - since)).then(
+      () => Date.now() - since,
+      () => null,
+    );
+    if (maxMs !== undefined) this.record('campaign completed', done ?? Infinity, maxMs);
+    else {
+      this.expected['campaign completed'] = 'yes';
+      this.results['campaign completed'] = done === null ? `not within ${giveUpMs} ms` : 'yes';
+    }
+    return done;
   }
 
   get report() {
