@@ -48,6 +48,7 @@ export class RecoveryBounds {
       () => Date.now() - since,
       () => null,
     );
+    note(`campaign ${done === null ? 'not completed' : `completed after ${done} ms`}`);
     if (maxMs !== undefined) this.record('campaign completed', done ?? Infinity, maxMs);
     else {
       this.expected['campaign completed'] = 'yes';
