@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CampaignModule } from '@app/campaign';
 import { RefreshCampaignStatsHandler } from './commands/refresh-campaign-stats/refresh-campaign-stats.handler';
-import { ApplyStatsDeltaHandler } from './events/apply-stats-delta.handler';
 import { DropCampaignStatsHandler } from './events/drop-campaign-stats.handler';
 import { AnalyticsController } from './http/analytics.controller';
 import { GetCampaignStatsHandler } from './queries/get-campaign-stats/get-campaign-stats.handler';
@@ -11,6 +10,6 @@ import { GetErrorSummaryHandler } from './queries/get-error-summary/get-error-su
 @Module({
   imports: [CampaignModule],
   controllers: [AnalyticsController],
-  providers: [GetCampaignStatsHandler, ApplyStatsDeltaHandler, DropCampaignStatsHandler, RefreshCampaignStatsHandler, GetErrorSummaryHandler, GetErrorRecipientsHandler],
+  providers: [GetCampaignStatsHandler, DropCampaignStatsHandler, RefreshCampaignStatsHandler, GetErrorSummaryHandler, GetErrorRecipientsHandler],
 })
 export class AnalyticsModule {}

@@ -5,13 +5,13 @@ import { ApplyWhatsAppWebhookHandler } from './commands/apply-whatsapp-webhook/a
 import { CancelScheduledStartHandler } from './commands/cancel-scheduled-start/cancel-scheduled-start.handler';
 import { MaterialiseAudienceHandler } from './commands/materialise-audience/materialise-audience.handler';
 import { PurgeRecipientsHandler } from './commands/purge-recipients/purge-recipients.handler';
+import { RecountRecipientStatsHandler } from './commands/recount-recipient-stats/recount-recipient-stats.handler';
 import { ScheduleStartHandler } from './commands/schedule-start/schedule-start.handler';
 import { RecipientLedger } from './database/recipient-ledger';
 import { DISPATCH_QUEUE, DispatchQueue } from './dispatch-queue';
 import { WhatsAppWebhookController } from './http/whatsapp-webhook.controller';
 import { DISPATCH_QUERY_HANDLERS } from './queries';
 import { CampaignDispatchSaga } from './sagas/campaign-dispatch.saga';
-import { StatsPublisher } from './stats-publisher';
 import { CampaignLock } from './worker/campaign-lock';
 import { ChannelRateLimiter } from './worker/channel-rate-limiter';
 import { DispatchProcessor } from './worker/dispatch.processor';
@@ -37,16 +37,16 @@ const queue = BullModule.registerQueue({ name: DISPATCH_QUEUE, settings: { lockD
   providers: [
     RecipientLedger,
     DispatchQueue,
-    StatsPublisher,
     CampaignDispatchSaga,
     MaterialiseAudienceHandler,
     ScheduleStartHandler,
     CancelScheduledStartHandler,
     ApplyWhatsAppWebhookHandler,
     PurgeRecipientsHandler,
+    RecountRecipientStatsHandler,
     ...DISPATCH_QUERY_HANDLERS,
   ],
-  exports: [RecipientLedger, DispatchQueue, StatsPublisher, queue],
+  exports: [RecipientLedger, DispatchQueue, queue],
 })
 export class DispatchModule {}
 

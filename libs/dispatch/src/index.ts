@@ -1,8 +1,7 @@
 export * from './domain/recipient-status';
-export * from './domain/events/recipient-stats-changed.event';
 export { RecipientErrorCode, AutoPauseReason } from './domain/dispatch.errors';
 export { PROBLEM_STATUSES, UNKNOWN_ERROR_CODE, type RecipientView } from './queries/recipient-view/recipient-view';
-export * from './queries/count-recipients-by-status/count-recipients-by-status.query';
+export * from './commands/recount-recipient-stats/recount-recipient-stats.command';
 export * from './queries/summarise-recipient-errors/summarise-recipient-errors.query';
 export * from './queries/list-recipients/list-recipients.query';
 export * from './queries/recipient-timeline/recipient-timeline.query';

@@ -11,7 +11,6 @@ import { WorkspacesService } from './auth/workspaces.service';
 import { PlatformConfigModule } from './config/config.module';
 import { SecretBox } from './crypto/secret-box';
 import { DatabaseModule, DatabaseModuleOptions } from './database/database.module';
-import { PendingWrites } from './database/pending-writes';
 import { HealthController } from './health/health.controller';
 import { rateLimitOptions } from './http/rate-limit';
 import { Env } from './config/env';
@@ -40,8 +39,8 @@ export class PlatformModule {
         CqrsModule.forRoot(),
         platformEntities,
       ],
-      providers: [SecretBox, WorkspacesService, PendingWrites],
-      exports: [SecretBox, WorkspacesService, PendingWrites, CqrsModule, platformEntities],
+      providers: [SecretBox, WorkspacesService],
+      exports: [SecretBox, WorkspacesService, CqrsModule, platformEntities],
     };
   }
 }

@@ -10,7 +10,11 @@ import { createWorld, eventually, ORDER_MAPPING, World } from '../../support/wor
 import { PrivatePostgres, startPrivatePostgres } from './private-postgres';
 import { PrivateRedis, startPrivateRedis } from './private-redis';
 
-/** The engine's in-flight HTTP window (DISPATCH_CONCURRENCY's default): what one crash may leave unanswered. */
+/**
+ * What one crash may leave unanswered: the rows a killed worker had `sending`, at most its pumps' in-flight
+ * windows (each `rate × p90 latency × 1.25`, at least 8; at this suite's 250 msg/s and a local sandbox, that
+ * minimum), with a wide margin.
+ */
 export const IN_FLIGHT_WINDOW = 64;
 
 /** Knobs every chaos cluster runs with; a test adds or overrides its own. */
@@ -197,9 +201,9 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         await new Promise((r) => setTimeout(r, sampleMs));
         const used = alive.map((x, i) => x.cpuTicks() - before[i]);
         const top = Math.max(...used);
-        // A fault aimed at "the pumping worker" is meaningless if it might hit an idle one.
-        const rest = used.filter((_, i) => i !== used.indexOf(top));
-        if (rest.some((u) => u * 2 > top)) throw new Error(`no single worker stands out as the pumping one (CPU ticks ${used.join(', ')})`);
+        // A fault aimed at "the pumping worker" is meaningless if it hits an idle one. Two workers may both
+        // be pumping (a campaign takes up to two pumps): then hitting the busier one still takes a pump away.
+        if (top < (sampleMs / 1000) * 10) throw new Error(`no worker is pumping (CPU ticks ${used.join(', ')})`);
         return alive[used.indexOf(top)];
       },
       world,

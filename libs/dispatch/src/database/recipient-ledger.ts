@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { addTransition, RecipientStatus, StatsDelta } from '../domain/recipient-status';
+import { STATS_COUNTERS, type StatsCounter } from '@app/campaign';
+import { COUNTS_IN, RecipientStatus } from '../domain/recipient-status';
 import { RecipientErrorCode } from '../domain/dispatch.errors';
 import { recipientIdPrefix } from '../domain/recipient-id';
 
@@ -35,8 +36,6 @@ export interface StatusReport {
   code?: string | null;
   message?: string | null;
 }
-
-export type DeltasByCampaign = Map<string, StatsDelta>;
 
 /** The RFC 4122 variant (binary 10) in the top bits of a recipient id's low half, which holds its seq. */
 const SEQ_VARIANT_BITS = '(-9223372036854775808)::bigint';
@@ -78,19 +77,36 @@ const STATUS_REPORT_APPLIES = `(
 
 type TransitionRow = { campaign_id: string; old_status: RecipientStatus | null; status: RecipientStatus; n?: number };
 
-function collect(rows: TransitionRow[]): DeltasByCampaign {
-  const out: DeltasByCampaign = new Map();
-  for (const r of rows) {
-    const acc = out.get(r.campaign_id) ?? {};
-    addTransition(acc, r.old_status, r.status, Number(r.n ?? 1));
-    out.set(r.campaign_id, acc);
-  }
-  return out;
+const statusesIn = (counter: StatsCounter) =>
+  (Object.keys(COUNTS_IN) as RecipientStatus[]).filter((s) => COUNTS_IN[s].includes(counter)).map((s) => `'${s}'`).join(', ');
+
+/** Each counter's change over transition rows `t(campaign_id, old_status, status, n)`; a row with no old status is new. */
+const COUNTER_CHANGES = STATS_COUNTERS.map((k) =>
+  k === 'total'
+    ? `sum(CASE WHEN t.old_status IS NULL THEN t.n ELSE 0 END)::int AS total`
+    : `sum(t.n * ((t.status IN (${statusesIn(k)}))::int - (COALESCE(t.old_status IN (${statusesIn(k)}), false))::int))::int AS ${k}`,
+).join(', ');
+
+/**
+ * One statement that changes recipient rows (`ctes`, data-modifying) and moves the campaigns' counters by
+ * exactly what it changed (`transitions` selects `campaign_id, old_status, status, n` from them), so the
+ * counters commit or roll back with the rows and no crash can leave them apart. Answers the transitions.
+ * Counter rows are upserted in campaign order: concurrent writers never deadlock on them.
+ */
+function withCounters(ctes: string, transitions: string): string {
+  return `WITH ${ctes},
+    t AS (${transitions}),
+    counted AS (
+      INSERT INTO campaign_stats (campaign_id, ${STATS_COUNTERS.join(', ')})
+      SELECT t.campaign_id, ${COUNTER_CHANGES} FROM t GROUP BY t.campaign_id ORDER BY t.campaign_id
+      ON CONFLICT (campaign_id) DO UPDATE SET ${STATS_COUNTERS.map((k) => `${k} = campaign_stats.${k} + EXCLUDED.${k}`).join(', ')}, updated_at = now()
+      RETURNING 1)
+    SELECT * FROM t`;
 }
 
 /**
- * The recipient rows of running campaigns: every write is set-based and reports how the stats counters
- * moved, so Analytics can keep them without rescanning.
+ * The recipient rows of running campaigns: every write is set-based and moves the campaign's stats counters
+ * in the same statement, so reading stats never rescans recipients.
  */
 @Injectable()
 export class RecipientLedger {
@@ -99,7 +115,7 @@ export class RecipientLedger {
   /**
    * Inserts one row per contact of the audience (idempotent: contacts already there are left alone, so it
    * can run again after an audience change or a crash). Opted-out and invalid numbers become `skipped` rows
-   * with their code. Returns the stats deltas and the campaign's recipient total.
+   * with their code. Returns the campaign's recipient total.
    *
    * One INSERT … SELECT runs on one core, so the audience comes as disjoint slices (SELECTs over
    * contact id ranges) inserted at once, each in its own transaction: a million rows land in about
@@ -113,7 +129,7 @@ export class RecipientLedger {
     campaignId: string,
     audienceKey: string,
     slices: Array<{ sql: string; params: unknown[] }>,
-  ): Promise<{ deltas: DeltasByCampaign; total: number } | null> {
+  ): Promise<{ total: number } | null> {
     return this.db.transaction(async (m) => {
       // One materialisation of a campaign at a time (held until the slices are in), so the anti-join below
       // never races a twin.
@@ -126,9 +142,8 @@ export class RecipientLedger {
          ON CONFLICT (campaign_id) DO UPDATE SET audience_key = EXCLUDED.audience_key, materialised_at = now()`,
         [campaignId, audienceKey],
       );
-      const deltas = collect(rows);
-      const total = exists ? await this.countRecipients(campaignId) : (deltas.get(campaignId)?.total ?? 0);
-      return { deltas, total };
+      const total = exists ? await this.countRecipients(campaignId) : rows.reduce((sum, r) => sum + Number(r.n), 0);
+      return { total };
     });
   }
 
@@ -142,7 +157,8 @@ export class RecipientLedger {
       // Room to hash the audience in memory instead of spilling to disk.
       await m.query(`SET LOCAL work_mem = '256MB'`);
       return m.query(
-        `WITH ins AS (
+        withCounters(
+          `ins AS (
            INSERT INTO campaign_recipients (id, seq, campaign_id, contact_id, phone, status, error_code, error_message)
            OVERRIDING SYSTEM VALUE
            SELECT encode(${prefix} || int8send(a.seq | ${SEQ_VARIANT_BITS}), 'hex')::uuid, a.seq, $1::uuid, a.contact_id, a.phone,
@@ -153,8 +169,9 @@ export class RecipientLedger {
                           CASE WHEN a.opted_out THEN '${RecipientErrorCode.OPTED_OUT}' WHEN a.phone !~ '${E164}' THEN '${RecipientErrorCode.INVALID_PHONE}' END AS skip
                      FROM (${audience.sql}) a
                    ${onlyNew ? 'WHERE NOT EXISTS (SELECT 1 FROM campaign_recipients x WHERE x.campaign_id = $1::uuid AND x.contact_id = a.contact_id)' : ''}) a
-           RETURNING status)
-         SELECT $1::text AS campaign_id, NULL AS old_status, status, count(*)::int AS n FROM ins GROUP BY status`,
+           RETURNING status)`,
+          `SELECT $1::uuid AS campaign_id, NULL::text AS old_status, status, count(*)::int AS n FROM ins GROUP BY status`,
+        ),
         [campaignId, ...audience.params, recipientIdPrefix()],
       );
     });
@@ -251,33 +268,38 @@ export class RecipientLedger {
    * including rows marked `sending` whose call was never made, even if the sweep has meanwhile failed
    * them as uncertain: their holder knows nothing left.
    */
-  async release(ids: string[], token: string): Promise<DeltasByCampaign> {
-    if (!ids.length) return new Map();
-    const rows = rowsOf<TransitionRow>(await retryOnDeadlock(() => this.db.query(
-      `WITH o AS (
-         SELECT id, status AS old_status FROM campaign_recipients
-          WHERE id = ANY($1::uuid[]) AND claim_token = $2
-            AND (status IN ('queued', 'sending') OR (status = 'failed' AND error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}'))
-          ORDER BY id FOR UPDATE)
-       UPDATE campaign_recipients r SET status = 'pending', claim_token = NULL, claimed_at = NULL,
-              error_code = CASE WHEN o.old_status = 'failed' THEN NULL ELSE r.error_code END,
-              error_message = CASE WHEN o.old_status = 'failed' THEN NULL ELSE r.error_message END,
-              failed_at = NULL
-         FROM o WHERE r.id = o.id
-       RETURNING r.campaign_id, o.old_status, r.status`,
+  async release(ids: string[], token: string): Promise<void> {
+    if (!ids.length) return;
+    await retryOnDeadlock(() => this.db.query(
+      withCounters(
+        `o AS (
+           SELECT id, status AS old_status FROM campaign_recipients
+            WHERE id = ANY($1::uuid[]) AND claim_token = $2
+              AND (status IN ('queued', 'sending') OR (status = 'failed' AND error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}'))
+            ORDER BY id FOR UPDATE),
+         u AS (
+           UPDATE campaign_recipients r SET status = 'pending', claim_token = NULL, claimed_at = NULL,
+                  error_code = CASE WHEN o.old_status = 'failed' THEN NULL ELSE r.error_code END,
+                  error_message = CASE WHEN o.old_status = 'failed' THEN NULL ELSE r.error_message END,
+                  failed_at = NULL
+             FROM o WHERE r.id = o.id
+           RETURNING r.campaign_id, o.old_status, r.status)`,
+        `SELECT campaign_id, old_status, status, 1 AS n FROM u`,
+      ),
       [ids, token],
-    )));
-    return collect(rows);
+    ));
   }
 
   /**
    * Records send outcomes. A definitive answer also corrects a row the sweep failed as uncertain meanwhile.
    * Rows a status webhook already moved on keep the webhook's status, but still get their rendered variables.
    */
-  async record(outcomes: Outcome[]): Promise<DeltasByCampaign> {
-    if (!outcomes.length) return new Map();
-    const rows = rowsOf<TransitionRow>(await retryOnDeadlock(() => this.db.query(
-      `UPDATE campaign_recipients r SET
+  async record(outcomes: Outcome[]): Promise<void> {
+    if (!outcomes.length) return;
+    const rows = rowsOf<{ id: string }>(await retryOnDeadlock(() => this.db.query(
+      withCounters(
+        `u AS (
+       UPDATE campaign_recipients r SET
           status = v.status,
           message_id = COALESCE(v.wamid, r.message_id),
           error_code = v.code,
@@ -294,7 +316,9 @@ export class RecipientLedger {
              (SELECT id, status AS old_status, error_code AS old_code FROM campaign_recipients WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) o
        WHERE r.id = v.id AND o.id = v.id
          AND (o.old_status IN ('queued', 'sending') OR (o.old_status = 'failed' AND o.old_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}'))
-       RETURNING r.id, r.campaign_id, o.old_status, r.status`,
+       RETURNING r.id, r.campaign_id, o.old_status, r.status)`,
+        `SELECT id, campaign_id, old_status, status, 1 AS n FROM u`,
+      ),
       [
         outcomes.map((o) => o.id),
         outcomes.map((o) => o.status),
@@ -306,7 +330,7 @@ export class RecipientLedger {
         outcomes.map((o) => o.nextAttemptAt ?? null),
       ],
     )));
-    const recorded = new Set(rows.map((r) => (r as TransitionRow & { id: string }).id));
+    const recorded = new Set(rows.map((r) => r.id));
     const late = outcomes.filter((o) => o.variables && !recorded.has(o.id));
     if (late.length) {
       await this.db.query(
@@ -315,17 +339,17 @@ export class RecipientLedger {
         [late.map((o) => o.id), late.map((o) => JSON.stringify(o.variables))],
       );
     }
-    return collect(rows);
   }
 
   /**
    * Applies WhatsApp status reports, only ever forwards (sent < delivered < read; failed only before
    * delivery). A row failed as DISPATCH_UNCERTAIN is corrected when proof of the send arrives.
    */
-  async applyStatuses(reports: StatusReport[]): Promise<DeltasByCampaign> {
-    if (!reports.length) return new Map();
-    const rows = rowsOf<TransitionRow>(await retryOnDeadlock(() => this.db.query(
-      `WITH v AS (
+  async applyStatuses(reports: StatusReport[]): Promise<void> {
+    if (!reports.length) return;
+    await retryOnDeadlock(() => this.db.query(
+      withCounters(
+        `v AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[])
                   AS v(wamid, rid, status, at, code, msg, channel_id)),
        -- Two plain index probes per report; one join ON wamid OR id took a BitmapOr per report (half again as slow).
@@ -345,7 +369,8 @@ export class RecipientLedger {
        -- changed meanwhile is re-checked against its new version once locked.
        locked AS (SELECT r.id, r.status AS old_status, m.wamid, m.status, m.at, m.code, m.msg
                     FROM campaign_recipients r JOIN m ON m.id = r.id
-                   WHERE ${STATUS_REPORT_APPLIES} ORDER BY r.id FOR UPDATE OF r)
+                   WHERE ${STATUS_REPORT_APPLIES} ORDER BY r.id FOR UPDATE OF r),
+       u AS (
        UPDATE campaign_recipients r SET
           status = l.status,
           message_id = COALESCE(r.message_id, l.wamid),
@@ -357,7 +382,9 @@ export class RecipientLedger {
           failed_at = CASE WHEN l.status = 'failed' THEN l.at ELSE NULL END
          FROM locked l
         WHERE r.id = l.id
-        RETURNING r.campaign_id, l.old_status, r.status`,
+        RETURNING r.campaign_id, l.old_status, r.status)`,
+        `SELECT campaign_id, old_status, status, 1 AS n FROM u`,
+      ),
       [
         reports.map((r) => r.wamid),
         reports.map((r) => (r.recipientId && UUID.test(r.recipientId) ? r.recipientId : null)),
@@ -367,24 +394,26 @@ export class RecipientLedger {
         reports.map((r) => r.message?.slice(0, 1000) ?? null),
         reports.map((r) => r.channelId),
       ],
-    )));
-    return collect(rows);
+    ));
   }
 
   /**
    * Sends whose outcome stayed unknown too long (the process died mid-call and no webhook came). A row
    * whose lease is still live is not touched: its holder is alive and will record what happened.
    */
-  async failUncertain(olderThanMs: number): Promise<DeltasByCampaign> {
-    const rows = rowsOf<TransitionRow>(await this.db.query(
-      `UPDATE campaign_recipients r SET status = 'failed', error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}',
-              error_message = 'The send was interrupted and WhatsApp never reported it', failed_at = now()
-        WHERE r.status = 'sending' AND r.claimed_at < now() - ($1::int * interval '1 millisecond')
-          AND NOT EXISTS (SELECT 1 FROM dispatch_leases l WHERE l.token = r.claim_token AND l.expires_at > now())
-        RETURNING r.campaign_id, 'sending' AS old_status, r.status`,
+  async failUncertain(olderThanMs: number): Promise<void> {
+    await retryOnDeadlock(() => this.db.query(
+      withCounters(
+        `u AS (
+         UPDATE campaign_recipients r SET status = 'failed', error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}',
+                error_message = 'The send was interrupted and WhatsApp never reported it', failed_at = now()
+          WHERE r.status = 'sending' AND r.claimed_at < now() - ($1::int * interval '1 millisecond')
+            AND NOT EXISTS (SELECT 1 FROM dispatch_leases l WHERE l.token = r.claim_token AND l.expires_at > now())
+          RETURNING r.campaign_id, 'sending'::text AS old_status, r.status)`,
+        `SELECT campaign_id, old_status, status, 1 AS n FROM u`,
+      ),
       [olderThanMs],
     ));
-    return collect(rows);
   }
 
   /** Claimed rows whose lease expired (its pump died or froze) go back to the pool; expired leases are dropped. */
@@ -413,12 +442,22 @@ export class RecipientLedger {
     await this.db.query(`DELETE FROM campaign_recipients WHERE campaign_id = $1`, [campaignId]);
   }
 
-  /** Every recipient status count of a campaign, in one set-based pass (refresh-metrics). */
-  async countByStatus(campaignId: string): Promise<Record<string, number>> {
-    const rows: Array<{ status: string; n: number }> = await this.db.query(
-      `SELECT status, count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1 GROUP BY status`,
-      [campaignId],
-    );
-    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  /**
+   * Recounts a campaign's counters from its rows. Exact even while the campaign sends: the counter row is
+   * locked first, so a write that committed before is in the count, and one still running waits for the
+   * lock (its counter change is not yet applied, and its rows are not in the count) and applies after.
+   */
+  async recountStats(campaignId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.query(`INSERT INTO campaign_stats (campaign_id) VALUES ($1) ON CONFLICT DO NOTHING`, [campaignId]);
+      await m.query(`SELECT 1 FROM campaign_stats WHERE campaign_id = $1 FOR UPDATE`, [campaignId]);
+      await m.query(
+        `WITH t AS (SELECT campaign_id, NULL::text AS old_status, status, count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1 GROUP BY 1, 3)
+         UPDATE campaign_stats c SET (${STATS_COUNTERS.join(', ')}) = (SELECT ${STATS_COUNTERS.map((k) => `COALESCE(x.${k}, 0)`).join(', ')}
+                                     FROM (SELECT ${COUNTER_CHANGES} FROM t) x), updated_at = now()
+          WHERE c.campaign_id = $1`,
+        [campaignId],
+      );
+    });
   }
 }

@@ -20,10 +20,8 @@ export type PublicRecipientStatus = (typeof PUBLIC_RECIPIENT_STATUSES)[number];
 
 export const toPublicStatus = (s: RecipientStatus): PublicRecipientStatus => (s === RecipientStatus.SENDING ? 'queued' : s);
 
-export type StatsDelta = Partial<Record<StatsCounter, number>>;
-
 /** Which stats counters a status counts in: the funnel is cumulative (read ⊂ delivered ⊂ sent). */
-const COUNTS_IN: Record<RecipientStatus, StatsCounter[]> = {
+export const COUNTS_IN: Readonly<Record<RecipientStatus, readonly StatsCounter[]>> = {
   pending: ['pending'],
   queued: ['pending'],
   sending: ['pending'],
@@ -33,13 +31,3 @@ const COUNTS_IN: Record<RecipientStatus, StatsCounter[]> = {
   failed: ['failed'],
   skipped: ['skipped'],
 };
-
-/** Adds to `acc` the counter changes of `n` recipients moving from one status to another. */
-export function addTransition(acc: StatsDelta, from: RecipientStatus | null, to: RecipientStatus, n = 1): StatsDelta {
-  if (from === null) acc.total = (acc.total ?? 0) + n;
-  for (const k of from ? COUNTS_IN[from] : []) acc[k] = (acc[k] ?? 0) - n;
-  for (const k of COUNTS_IN[to]) acc[k] = (acc[k] ?? 0) + n;
-  for (const k of Object.keys(acc) as StatsCounter[]) if (acc[k] === 0) delete acc[k];
-  return acc;
-}
-

@@ -1,12 +1,10 @@
 /** Query handlers over recipient rows, for Analytics and the recipient views. */
 import type { Provider } from '@nestjs/common';
-import { CountRecipientsByStatusHandler } from './count-recipients-by-status/count-recipients-by-status.handler';
 import { ListRecipientsHandler } from './list-recipients/list-recipients.handler';
 import { RecipientTimelineHandler } from './recipient-timeline/recipient-timeline.handler';
 import { SummariseRecipientErrorsHandler } from './summarise-recipient-errors/summarise-recipient-errors.handler';
 
 export const DISPATCH_QUERY_HANDLERS: Provider[] = [
-  CountRecipientsByStatusHandler,
   SummariseRecipientErrorsHandler,
   ListRecipientsHandler,
   RecipientTimelineHandler,

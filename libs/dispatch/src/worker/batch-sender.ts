@@ -8,7 +8,6 @@ import { WhatsAppApiError, WhatsAppClient } from '@app/whatsapp';
 import { ClaimedRecipient, Outcome, RecipientLedger } from '../database/recipient-ledger';
 import { AutoPauseReason, RecipientErrorCode } from '../domain/dispatch.errors';
 import { RecipientStatus } from '../domain/recipient-status';
-import { StatsPublisher } from '../stats-publisher';
 import { ChannelRateLimiter } from './channel-rate-limiter';
 import { EngineCommands } from './engine-commands';
 import { InFlightWindows } from './in-flight-window';
@@ -34,7 +33,6 @@ export class BatchSender {
   constructor(
     private readonly ledger: RecipientLedger,
     private readonly queries: QueryBus,
-    private readonly stats: StatsPublisher,
     private readonly engine: EngineCommands,
     private readonly client: WhatsAppClient,
     private readonly limiter: ChannelRateLimiter,
@@ -96,7 +94,7 @@ export class BatchSender {
       await Promise.all(inflight);
       await run.outcomes.drain();
       // Claimed (or marked) but never called: paused, stopped, halted, lease lost. Back to the pool, untouched.
-      this.stats.publish(await this.ledger.release([...sendable.slice(next).map((s) => s.row.id), ...uncalled], run.lease.token));
+      await this.ledger.release([...sendable.slice(next).map((s) => s.row.id), ...uncalled], run.lease.token);
     }
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CampaignStatus, CompleteCampaignCommand, GetCampaignStatusQuery } from '@app/campaign';
-import { PendingWrites } from '@app/platform';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
 import { EngineCommands } from './engine-commands';
@@ -18,16 +17,12 @@ export class CampaignProgress {
     private readonly queries: QueryBus,
     private readonly engine: EngineCommands,
     private readonly queue: DispatchQueue,
-    private readonly pendingWrites: PendingWrites,
   ) {}
 
   async advance(campaignId: string): Promise<void> {
     if ((await this.queries.execute(new GetCampaignStatusQuery(campaignId))) !== CampaignStatus.RUNNING) return;
     const progress = await this.ledger.progress(campaignId);
-    if (progress.open === 0) {
-      await this.pendingWrites.settled();
-      await this.engine.run(new CompleteCampaignCommand(campaignId));
-    }
+    if (progress.open === 0) await this.engine.run(new CompleteCampaignCommand(campaignId));
     else if (progress.dueNow > 0) await this.queue.kick(campaignId);
     else if (progress.nextAttemptAt) await this.queue.kick(campaignId, progress.nextAttemptAt.getTime() - Date.now());
   }

@@ -7,7 +7,6 @@ import { ChannelCredentials, GetTemplateQuery, ResolveChannelQuery } from '@app/
 import { Env } from '@app/platform';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
-import { StatsPublisher } from '../stats-publisher';
 import { BatchSender } from './batch-sender';
 import { CampaignLock } from './campaign-lock';
 import { CampaignProgress } from './campaign-progress';
@@ -35,7 +34,6 @@ export class Dispatcher {
   constructor(
     private readonly ledger: RecipientLedger,
     private readonly queries: QueryBus,
-    private readonly stats: StatsPublisher,
     private readonly engine: EngineCommands,
     private readonly sender: BatchSender,
     private readonly lock: CampaignLock,
@@ -95,7 +93,7 @@ export class Dispatcher {
       return null;
     }
     const lease = await ClaimLease.open(this.ledger, campaignId, this.env.DISPATCH_LEASE_MS, heartbeat, this.logger);
-    const outcomes = new OutcomeBuffer((o) => this.ledger.record(o), (d) => this.stats.publish(d), MAX_BUFFERED_OUTCOMES, this.logger);
+    const outcomes = new OutcomeBuffer((o) => this.ledger.record(o), MAX_BUFFERED_OUTCOMES, this.logger);
     return new PumpRun(info, template, channel, compileRenderer(template, info.variableMapping), lease, outcomes, () =>
       this.queries.execute(new GetCampaignStatusQuery(campaignId)),
     );

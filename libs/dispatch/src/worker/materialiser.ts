@@ -6,7 +6,6 @@ import { Env } from '@app/platform';
 import { contactIdSlices } from './contact-id-slices';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
-import { StatsPublisher } from '../stats-publisher';
 import { EngineCommands } from './engine-commands';
 
 const audienceKey = (a: { groups: string[]; sources: string[] }) => JSON.stringify([[...a.groups].sort(), [...a.sources].sort()]);
@@ -18,7 +17,6 @@ export class Materialiser {
     private readonly ledger: RecipientLedger,
     private readonly queries: QueryBus,
     private readonly engine: EngineCommands,
-    private readonly stats: StatsPublisher,
     private readonly queue: DispatchQueue,
     private readonly env: Env,
   ) {}
@@ -41,7 +39,6 @@ export class Materialiser {
       );
       const landed = await this.ledger.materialise(campaignId, key, slices);
       if (landed) {
-        this.stats.publish(landed.deltas);
         await this.engine.run(new RecordMaterialisedCommand(campaignId, landed.total));
       }
     }

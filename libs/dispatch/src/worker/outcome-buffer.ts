@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DeltasByCampaign, Outcome } from '../database/recipient-ledger';
+import { Outcome } from '../database/recipient-ledger';
 
 /** Outcomes are written in groups of up to this many… */
 const FLUSH_EVERY = 200;
@@ -21,8 +21,7 @@ export class OutcomeBuffer {
   private failures = 0;
 
   constructor(
-    private readonly write: (outcomes: Outcome[]) => Promise<DeltasByCampaign>,
-    private readonly onWritten: (deltas: DeltasByCampaign) => void,
+    private readonly write: (outcomes: Outcome[]) => Promise<unknown>,
     private readonly limit: number,
     private readonly logger: Logger,
   ) {}
@@ -73,7 +72,7 @@ export class OutcomeBuffer {
   private async writeSome(): Promise<void> {
     const group = this.pending.splice(0, FLUSH_EVERY);
     try {
-      this.onWritten(await this.write(group));
+      await this.write(group);
       this.failures = 0;
     } catch (e) {
       this.pending.unshift(...group);

@@ -4,7 +4,6 @@ import { FindCampaignsToReconcileQuery, ListScheduledStartsQuery, StartScheduled
 import { Env, RedisService } from '@app/platform';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
-import { StatsPublisher } from '../stats-publisher';
 import { CampaignLock } from './campaign-lock';
 import { CampaignProgress } from './campaign-progress';
 import { WORKER_ID } from './claim-lease';
@@ -25,7 +24,6 @@ export class Reconciler {
     private readonly engine: EngineCommands,
     private readonly ledger: RecipientLedger,
     private readonly progress: CampaignProgress,
-    private readonly stats: StatsPublisher,
     private readonly queue: DispatchQueue,
     private readonly lock: CampaignLock,
     private readonly redis: RedisService,
@@ -36,7 +34,7 @@ export class Reconciler {
     const { dueScheduled, running } = await this.queries.execute(new FindCampaignsToReconcileQuery(new Date()));
     for (const id of dueScheduled) await this.engine.run(new StartScheduledCampaignCommand(id));
     await this.ledger.releaseExpiredClaims();
-    this.stats.publish(await this.ledger.failUncertain(this.env.DISPATCH_UNCERTAIN_TIMEOUT_MS));
+    await this.ledger.failUncertain(this.env.DISPATCH_UNCERTAIN_TIMEOUT_MS);
     for (const id of running) {
       if ((await this.ledger.materialisedAudience(id)) === null) await this.queue.materialise(id);
       else if (!(await this.lock.isHeld(id))) await this.progress.advance(id);

@@ -5,7 +5,6 @@ import { GroupCommit } from '@app/platform';
 import { verifyWebhookSignature } from '@app/whatsapp';
 import { RecipientLedger, StatusReport } from '../../database/recipient-ledger';
 import { InvalidWebhookSignatureError } from '../../domain/dispatch.errors';
-import { StatsPublisher } from '../../stats-publisher';
 import { ApplyWhatsAppWebhookCommand } from './apply-whatsapp-webhook.command';
 import { parseWhatsAppWebhook } from './whatsapp-webhook-payload';
 
@@ -18,14 +17,15 @@ export class ApplyWhatsAppWebhookHandler implements ICommandHandler<ApplyWhatsAp
   // answered only once its statuses are stored, so a failed write gets a 5xx and Meta's redelivery.
   private readonly logger = new Logger('WhatsAppWebhook');
   private readonly statuses = new GroupCommit<StatusReport>(
-    async (reports) => this.stats.publish(await this.ledger.applyStatuses(reports)),
+    async (reports) => {
+      await this.ledger.applyStatuses(reports);
+    },
     MAX_REPORTS_PER_WRITE,
   );
 
   constructor(
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,
-    private readonly stats: StatsPublisher,
     private readonly ledger: RecipientLedger,
   ) {}
 
