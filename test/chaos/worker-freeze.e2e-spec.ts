@@ -22,7 +22,7 @@ describe('chaos: worker frozen with SIGSTOP, two workers', () => {
     await waitForAccepted(w, RECIPIENTS * 0.3, 60_000);
 
     const bounds = new RecoveryBounds();
-    const victim = await c.busiestWorker();
+    const victim = await c.pumpingWorker(campaign.id);
     victim.freeze();
     const frozenAt = Date.now();
     try {

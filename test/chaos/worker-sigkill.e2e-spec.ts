@@ -9,7 +9,9 @@ import { expectExactlyOnce, RecoveryBounds, waitForAccepted } from './support/in
 describe('chaos: worker SIGKILL ×3 with two workers', () => {
   const RECIPIENTS = 5000;
   const KILLS = 3;
-  const cluster = useCluster({ contacts: RECIPIENTS, workers: 2 });
+  // 100 msg/s keeps the campaign sending for ~50 s: long enough for three kills, each followed by a
+  // replacement worker's start (ts-node takes a while), before the last recipients are reached.
+  const cluster = useCluster({ contacts: RECIPIENTS, workers: 2, mps: 100 });
 
   it('is taken over after each kill and ends exactly once', async () => {
     const c = cluster();
@@ -20,7 +22,7 @@ describe('chaos: worker SIGKILL ×3 with two workers', () => {
     const bounds = new RecoveryBounds();
     for (let k = 1; k <= KILLS; k++) {
       await waitForAccepted(w, (k * RECIPIENTS) / (KILLS + 2), 60_000);
-      const victim = await c.busiestWorker();
+      const victim = await c.pumpingWorker(campaign.id);
       await victim.kill();
       const killedAt = Date.now();
       // What the kernel had already delivered to the sandbox can land a moment after the kill.

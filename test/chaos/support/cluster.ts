@@ -1,5 +1,4 @@
 import { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { ALL_MIGRATIONS } from '@app/composition';
 import { dataSourceOptions, ensureDatabase } from '@app/platform';
@@ -41,8 +40,6 @@ export interface ChaosWorker {
   freeze(): void;
   /** SIGCONT after a freeze. */
   thaw(): void;
-  /** CPU time (user + system) the process used so far, in clock ticks. */
-  cpuTicks(): number;
 }
 
 export interface ClusterOptions {
@@ -66,8 +63,8 @@ export interface Cluster {
   w: World;
   workers: ChaosWorker[];
   startWorker(): Promise<ChaosWorker>;
-  /** The worker that used the most CPU over `sampleMs`, by far: while one campaign sends, the one pumping it. */
-  busiestWorker(sampleMs?: number): Promise<ChaosWorker>;
+  /** A live worker process that holds a claim lease on the campaign: one that is pumping it right now. */
+  pumpingWorker(campaignId: string): Promise<ChaosWorker>;
   /** A workspace with its own sandbox, channel, template and `contacts` contacts. */
   world(opts?: { contacts?: number; sandbox?: SandboxOptions }): Promise<World>;
   campaigns(w: World): CampaignApi;
@@ -85,24 +82,12 @@ export interface CampaignApi {
   until(id: string, pred: (c: Campaign) => boolean, what: string, timeoutMs?: number): Promise<Campaign>;
 }
 
-function cpuTicksOf(pid: number): number {
-  try {
-    // Fields after the command name (which may contain spaces) start at field 3; utime and stime are 14 and 15.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-}
-
 function chaosWorker(child: ChildProcess): ChaosWorker {
   return {
     child,
     kill: () => killHard(child),
     freeze: () => void child.kill('SIGSTOP'),
     thaw: () => void child.kill('SIGCONT'),
-    cpuTicks: () => cpuTicksOf(child.pid!),
   };
 }
 
@@ -195,17 +180,25 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       w,
       workers,
       startWorker,
-      busiestWorker: async (sampleMs = 1500) => {
-        const alive = workers.filter((x) => x.child.exitCode === null && x.child.signalCode === null);
-        const before = alive.map((x) => x.cpuTicks());
-        await new Promise((r) => setTimeout(r, sampleMs));
-        const used = alive.map((x, i) => x.cpuTicks() - before[i]);
-        const top = Math.max(...used);
-        // A fault aimed at "the pumping worker" is meaningless if it hits an idle one. Two workers may both
-        // be pumping (a campaign takes up to two pumps): then hitting the busier one still takes a pump away.
-        if (top < (sampleMs / 1000) * 10) throw new Error(`no worker is pumping (CPU ticks ${used.join(', ')})`);
-        return alive[used.indexOf(top)];
-      },
+      pumpingWorker: (campaignId) =>
+        // The worker that holds a live claim lease on the campaign (the one with the most rows claimed when
+        // two pumps share it): a fault aimed at "the pumping worker" must never hit an idle one.
+        eventually(
+          async () => {
+            const holders: Array<{ worker_id: string }> = await db.query(
+              `SELECT l.worker_id FROM dispatch_leases l LEFT JOIN campaign_recipients r ON r.claim_token = l.token
+                WHERE l.campaign_id = $1 AND l.expires_at > now() GROUP BY l.worker_id ORDER BY count(r.id) DESC`,
+              [campaignId],
+            );
+            const alive = workers.filter((x) => x.child.exitCode === null && x.child.signalCode === null);
+            for (const { worker_id } of holders) {
+              const pumping = alive.find((x) => worker_id.endsWith(`:${x.child.pid}`));
+              if (pumping) return pumping;
+            }
+            return null;
+          },
+          { timeoutMs: 30_000, intervalMs: 100, what: `a worker holding a lease of ${campaignId}` },
+        ),
       world,
       campaigns,
       ledger: (campaignId) =>

@@ -109,14 +109,8 @@ export async function expectExactlyOnce(
   const uncertain = rows.filter((r) => r.status === 'failed' && r.error_code === 'DISPATCH_UNCERTAIN').reduce((a, r) => a + r.n, 0);
   const messages = w.sandbox.state.messages;
   const api = c.campaigns(w);
-  // Live counters are written asynchronously (group commits): they get a moment to catch up with the ledger.
-  const live = await eventually(
-    async () => {
-      const s = (await api.get(campaignId)).stats;
-      return STATS_KEYS.every((k) => s[k] === exact[k]) ? s : null;
-    },
-    { timeoutMs: 10_000, intervalMs: 250, what: 'live stats to equal the ledger' },
-  ).catch(async () => (await api.get(campaignId)).stats);
+  // The counters move in the same statement as the rows, so they must equal the ledger at once.
+  const live = (await api.get(campaignId)).stats;
   const refreshed = await api.action(campaignId, 'refresh-metrics');
   const pick = (s: Record<string, number>) => Object.fromEntries(STATS_KEYS.map((k) => [k, s?.[k]]));
 
