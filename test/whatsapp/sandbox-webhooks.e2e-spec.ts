@@ -30,9 +30,25 @@ describe('sandbox status webhooks', () => {
     await receiver.close();
   });
 
-  it('sends signed, batched statuses in order sent → delivered → read, echoing biz_opaque_callback_data', async () => {
-    // A flush window wide enough that the three sends' statuses share POSTs even on a slow machine.
-    await call(sandbox.url, 'PUT', '/__sandbox/config', { status_delay_ms: 300 });
+  const sendThree = async (config: Record<string, unknown>) => {
+    // A flush window wide enough that the three sends' statuses could share POSTs even on a slow machine.
+    await call(sandbox.url, 'PUT', '/__sandbox/config', { status_delay_ms: 300, ...config });
+    const sent = await Promise.all(['+15551110001', '+15551110002', '+15551110003'].map((to, i) => send(to, `rcp-${i}`)));
+    await eventually(() => sent.every((s) => receiver.statusesOf(s.wamid).includes('read')), 'read statuses');
+    return receiver.received.map((w) => w.body.entry[0].changes[0].value.statuses.length);
+  };
+
+  it("sends one status per POST by default, as Meta mostly does, and batches only when asked", async () => {
+    expect(new Set(await sendThree({}))).toEqual(new Set([1]));
+    receiver.clear();
+    expect(Math.max(...(await sendThree({ statuses_per_post: 100 })))).toBeGreaterThan(1);
+    for (const bad of [0, 101, 1.5]) {
+      expect((await call(sandbox.url, 'PUT', '/__sandbox/config', { statuses_per_post: bad })).status).toBe(400);
+    }
+  });
+
+  it('sends signed statuses in order sent → delivered → read, echoing biz_opaque_callback_data', async () => {
+    await call(sandbox.url, 'PUT', '/__sandbox/config', { status_delay_ms: 300, statuses_per_post: 100 });
     const sent = await Promise.all(['+15551110001', '+15551110002', '+15551110003'].map((to, i) => send(to, `rcp-${i}`)));
     await eventually(() => sent.every((s) => receiver.statusesOf(s.wamid).includes('read')), 'read statuses');
 
@@ -46,7 +62,6 @@ describe('sandbox status webhooks', () => {
       const statuses = receiver.statuses().filter((st) => st.id === s.wamid);
       expect(statuses.every((st) => st.biz_opaque_callback_data === `rcp-${i}`)).toBe(true);
     });
-    expect(Math.max(...receiver.received.map((w) => w.body.entry[0].changes[0].value.statuses.length))).toBeGreaterThan(1);
   });
 
   it('applies never_read, async failure and drop_webhooks scenarios', async () => {

@@ -37,6 +37,8 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
     webhookRetryBaseMs: int('SANDBOX_WEBHOOK_RETRY_BASE_MS', 500),
     webhookRetryMaxMs: int('SANDBOX_WEBHOOK_RETRY_MAX_MS', 3_600_000),
     webhookMaxAttempts: int('SANDBOX_WEBHOOK_MAX_ATTEMPTS', 30),
+    statusesPerPost: int('SANDBOX_STATUSES_PER_POST', 1),
+    webhookPostsInFlight: int('SANDBOX_WEBHOOK_POSTS_IN_FLIGHT', 64),
     scenarios: json('SANDBOX_SCENARIOS'),
     templates: json('SANDBOX_TEMPLATES'),
   };

@@ -2,7 +2,7 @@ import { parseScenario, Scenario } from './scenarios';
 import { declaredParams, SandboxTemplate, SentParameters } from './templates';
 import { HttpError } from './http-io';
 import { TokenBucket } from './token-bucket';
-import { DispatcherConfig, TrackedMessage, WebhookDispatcher } from './webhook-dispatcher';
+import { DispatcherConfig, MAX_STATUSES_PER_POST, TrackedMessage, WebhookDispatcher } from './webhook-dispatcher';
 
 export interface SandboxConfig extends DispatcherConfig {
   access_token: string;
@@ -44,6 +44,9 @@ export interface SandboxOptions {
   webhookRetryBaseMs?: number;
   webhookRetryMaxMs?: number;
   webhookMaxAttempts?: number;
+  /** 1 (Meta's usual shape) by default; up to 100 to batch statuses. */
+  statusesPerPost?: number;
+  webhookPostsInFlight?: number;
   scenarios?: Array<Record<string, unknown>>;
   /** Seed templates; defaults to Meta's stock `hello_world`. */
   templates?: TemplateInput[];
@@ -82,7 +85,13 @@ export const TEMPLATE_STATUSES = new Set(['APPROVED', 'PENDING', 'REJECTED', 'PA
 const CONFIG_KEYS: Array<[keyof SandboxConfig, 'string' | 'nullable-url' | 'int' | 'bool']> = [
   ['webhook_url', 'nullable-url'], ['app_secret', 'string'], ['access_token', 'string'], ['mps', 'int'], ['latency_ms', 'int'],
   ['status_delay_ms', 'int'], ['shuffle', 'bool'], ['duplicates', 'bool'], ['webhook_retry_base_ms', 'int'], ['webhook_retry_max_ms', 'int'], ['webhook_max_attempts', 'int'],
+  ['statuses_per_post', 'int'], ['webhook_posts_in_flight', 'int'],
 ];
+/** Config values that must stay within a range (besides being integers ≥ 0). */
+const CONFIG_RANGES: Partial<Record<keyof SandboxConfig, [number, number]>> = {
+  statuses_per_post: [1, MAX_STATUSES_PER_POST],
+  webhook_posts_in_flight: [1, 1024],
+};
 
 /** Everything the sandbox remembers, shared by the Graph API surface and the control API. */
 export class SandboxStore implements SandboxState {
@@ -120,6 +129,8 @@ export class SandboxStore implements SandboxState {
       webhook_retry_base_ms: o.webhookRetryBaseMs ?? 500,
       webhook_retry_max_ms: o.webhookRetryMaxMs ?? 3_600_000,
       webhook_max_attempts: o.webhookMaxAttempts ?? 30,
+      statuses_per_post: o.statusesPerPost ?? 1,
+      webhook_posts_in_flight: o.webhookPostsInFlight ?? 64,
     };
     this.numbers.clear();
     this.addNumber({ phone_number_id: o.phoneNumberId ?? '100000000000001', waba_id: o.wabaId ?? '200000000000001', display_phone_number: o.displayPhoneNumber ?? '15550000001' });
@@ -179,7 +190,8 @@ export class SandboxStore implements SandboxState {
         : kind === 'bool' ? typeof v === 'boolean'
         : kind === 'int' ? Number.isInteger(v) && (v as number) >= 0
         : v === null || (typeof v === 'string' && /^https?:\/\//.test(v));
-      if (!valid) throw new Error(`config ${key} is invalid`);
+      const range = CONFIG_RANGES[key];
+      if (!valid || (range && ((v as number) < range[0] || (v as number) > range[1]))) throw new Error(`config ${key} is invalid`);
       next[key] = v;
     }
     const unknown = Object.keys(input).filter((k) => !CONFIG_KEYS.some(([key]) => key === k));

@@ -5,8 +5,8 @@ import { webhookError } from './meta-errors';
 export type StatusName = 'sent' | 'delivered' | 'read' | 'failed';
 
 const RANK: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
-const MAX_STATUSES_PER_POST = 100;
-const MAX_POSTS_IN_FLIGHT = 16;
+/** Meta never puts more statuses than this in one POST. */
+export const MAX_STATUSES_PER_POST = 100;
 const DUPLICATE_RATIO = 0.3;
 
 /** The part of an accepted message the status webhooks need. */
@@ -38,6 +38,10 @@ export interface DispatcherConfig {
   /** The longest wait between two attempts at one POST. */
   webhook_retry_max_ms: number;
   webhook_max_attempts: number;
+  /** Statuses in one POST: Meta mostly sends one (so ~3 POSTs per message); up to 100 when batching. */
+  statuses_per_post: number;
+  /** POSTs in flight at once, as Meta keeps many open to one callback. */
+  webhook_posts_in_flight: number;
 }
 
 /**
@@ -66,9 +70,9 @@ interface Job {
 }
 
 /**
- * Emits Meta-shaped webhooks to the configured callback: status batches (flushed every `status_delay_ms`,
- * up to 100 statuses a POST), template status updates, signed with the app secret and retried with
- * exponential backoff on a non-2xx answer or a connection error.
+ * Emits Meta-shaped webhooks to the configured callback: statuses (flushed every `status_delay_ms`, one per
+ * POST like Meta unless `statuses_per_post` asks for batches), template status updates, signed with the app
+ * secret and retried with exponential backoff on a non-2xx answer or a connection error.
  */
 export class WebhookDispatcher {
   readonly counters = { posts: 0, failed_attempts: 0, abandoned: 0, statuses_delivered: 0 };
@@ -78,7 +82,7 @@ export class WebhookDispatcher {
   private readonly jobs: Job[] = [];
   private inFlight = 0;
   private closed = false;
-  private readonly agent = new Agent({ connections: MAX_POSTS_IN_FLIGHT, keepAliveTimeout: 10_000, headersTimeout: 15_000, bodyTimeout: 15_000 });
+  private readonly agent = new Agent({ keepAliveTimeout: 10_000, headersTimeout: 15_000, bodyTimeout: 15_000 });
 
   constructor(private readonly config: () => DispatcherConfig) {}
 
@@ -153,7 +157,7 @@ export class WebhookDispatcher {
         else byNumber.set(p.msg.phone_number_id, [p]);
       }
       for (const group of byNumber.values()) {
-        for (let i = 0; i < group.length; i += MAX_STATUSES_PER_POST) this.postStatuses(group.slice(i, i + MAX_STATUSES_PER_POST));
+        for (let i = 0; i < group.length; i += cfg.statuses_per_post) this.postStatuses(group.slice(i, i + cfg.statuses_per_post));
       }
     }
     this.scheduleFlush();
@@ -203,7 +207,7 @@ export class WebhookDispatcher {
   }
 
   private pump(): void {
-    while (!this.closed && this.inFlight < MAX_POSTS_IN_FLIGHT && this.jobs.length) {
+    while (!this.closed && this.inFlight < this.config().webhook_posts_in_flight && this.jobs.length) {
       const job = this.jobs.shift()!;
       this.inFlight++;
       void this.post(job).finally(() => {
