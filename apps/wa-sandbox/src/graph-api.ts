@@ -135,6 +135,7 @@ export class GraphApi {
       sendJson(res, 200, answer);
     }, delay);
     this.held.add(timer);
+    this.store.noteInFlight(this.held.size);
   }
 
   private wamid(waId: string): string {

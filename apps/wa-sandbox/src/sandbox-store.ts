@@ -67,6 +67,8 @@ export interface SandboxStats {
   recipients_messaged_more_than_once: number;
   duplicates: Array<{ to: string; count: number }>;
   per_recipient: Record<string, number>;
+  /** The most send calls held open at once (answered after the configured latency): the caller's concurrency. */
+  peak_in_flight: number;
   webhooks: WebhookDispatcher['counters'] & { backlog: number };
 }
 
@@ -105,6 +107,7 @@ export class SandboxStore implements SandboxState {
   private perRecipient = new Map<string, number>();
   private repeated = 0;
   private rejected = new Map<number, number>();
+  private peakInFlight = 0;
   private nextTemplateId = 800_000_000_000_001;
   private nextScenarioId = 1;
   readonly webhooks: WebhookDispatcher;
@@ -142,6 +145,7 @@ export class SandboxStore implements SandboxState {
     this.perRecipient.clear();
     this.repeated = 0;
     this.rejected.clear();
+    this.peakInFlight = 0;
     this.buckets.clear();
   }
 
@@ -159,12 +163,17 @@ export class SandboxStore implements SandboxState {
       recipients_messaged_more_than_once: this.repeated,
       duplicates,
       per_recipient: per,
+      peak_in_flight: this.peakInFlight,
       webhooks: { ...this.webhooks.counters, backlog: this.webhooks.backlog },
     };
   }
 
   webhookBacklog(): number {
     return this.webhooks.backlog;
+  }
+
+  noteInFlight(calls: number): void {
+    if (calls > this.peakInFlight) this.peakInFlight = calls;
   }
 
   countRejection(code: number): void {
