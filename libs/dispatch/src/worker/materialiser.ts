@@ -8,7 +8,8 @@ import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
 import { EngineCommands } from './engine-commands';
 
-const audienceKey = (a: { groups: string[]; sources: string[] }) => JSON.stringify([[...a.groups].sort(), [...a.sources].sort()]);
+/** Identifies an audience: rows are materialised again (fitted to it) whenever the campaign's audience no longer matches. */
+export const audienceKey = (a: { groups: string[]; sources: string[] }) => JSON.stringify([[...a.groups].sort(), [...a.sources].sort()]);
 
 /** Turns a started (or resumed) campaign's audience into recipient rows, then hands it to the pump. */
 @Injectable()
@@ -34,10 +35,11 @@ export class Materialiser {
     const previous = await this.ledger.materialisedAudience(campaignId);
     if (previous !== key) {
       const spec = { workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources };
-      const slices = await Promise.all(
-        contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),
-      );
-      const landed = await this.ledger.materialise(campaignId, key, slices);
+      const [whole, ...slices] = await Promise.all([
+        this.queries.execute(new BuildAudienceSelectQuery(spec, 2)),
+        ...contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),
+      ]);
+      const landed = await this.ledger.materialise(campaignId, key, slices, whole);
       if (landed) {
         await this.engine.run(new RecordMaterialisedCommand(campaignId, landed.total));
       }
