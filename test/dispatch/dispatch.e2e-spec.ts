@@ -297,7 +297,8 @@ describe('dispatch engine (e2e)', () => {
       'campaign.failed': 'FAILED',
     };
     let state = 'DRAFT';
-    for (const e of events.slice(1)) {
+    // campaign.materialised reports the recipient total; it is no transition.
+    for (const e of events.slice(1).filter((x) => x.type !== 'campaign.materialised')) {
       expect(legalNext[state] ?? []).toContain(e.type);
       state = after[e.type];
     }

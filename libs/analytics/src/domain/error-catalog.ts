@@ -50,6 +50,10 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorDescription>> = {
   INVALID_PHONE: { title: 'Invalid phone number', fix: 'Correct the contact\'s phone number to E.164 (+ country code and number).' },
   DUPLICATE_PHONE: { title: 'Duplicate phone number', fix: 'Another contact of the audience has the same number; that number was messaged once.' },
   CONTACT_DELETED: { title: 'Contact deleted', fix: 'The contact was deleted after the campaign started; nothing was sent to it.' },
+  REMOVED_FROM_AUDIENCE: {
+    title: 'Removed from the audience',
+    fix: 'The campaign\'s audience was replaced while it was paused and this contact was no longer in it; nothing was sent to it. Put the contact back in the audience before resuming to message it.',
+  },
   UNKNOWN: { title: 'Failed without an error code', fix: 'WhatsApp reported the failure without details; check the recipient\'s number and the channel.' },
 };
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CheckAudienceRefsQuery } from '@app/audience';
+import { CheckAudienceRefsQuery, CountAudienceQuery } from '@app/audience';
 import { GetTemplateQuery, ResolveChannelQuery, TemplateSummary } from '@app/catalog';
-import { InvalidAudienceError, InvalidVariableMappingError, TemplateNotApprovedError, TemplateNotFoundError } from '../domain/campaign.errors';
+import { EmptyAudienceError, InvalidAudienceError, InvalidVariableMappingError, TemplateNotApprovedError, TemplateNotFoundError } from '../domain/campaign.errors';
 import { validateVariableMapping } from '../domain/variable-mapping';
 
 /** Checks what a campaign points at (template, channel, audience) through the owning modules' queries. */
@@ -36,6 +36,17 @@ export class CampaignReferences {
 
   async channelId(workspaceId: string, channelId: string | null): Promise<string> {
     return (await this.queries.execute(new ResolveChannelQuery(workspaceId, channelId))).id;
+  }
+
+  /** Whether the audience has nobody to message now (no member, or only opted-out ones), and how many opted out. */
+  async audienceCount(c: { workspaceId: string; audience: { groups: string[]; sources: string[] } }) {
+    return this.queries.execute(new CountAudienceQuery({ workspaceId: c.workspaceId, groupIds: c.audience.groups, sourceIds: c.audience.sources }));
+  }
+
+  /** Before a campaign starts sending on a client's request: refused when it would message nobody. */
+  async assertAudienceNotEmpty(c: { workspaceId: string; audience: { groups: string[]; sources: string[] } }): Promise<void> {
+    const count = await this.audienceCount(c);
+    if (count.total === 0) throw new EmptyAudienceError(count.opted_out);
   }
 
   async assertAudienceExists(workspaceId: string, audience: { groups: string[]; sources: string[] }): Promise<void> {

@@ -6,6 +6,7 @@ import {
   CampaignDeletedEvent,
   CampaignEvent,
   CampaignFailedEvent,
+  CampaignMaterialisedEvent,
   CampaignPausedEvent,
   CampaignResumedEvent,
   CampaignScheduledEvent,
@@ -50,8 +51,10 @@ export const TRANSITIONS: Readonly<Record<CampaignAction, readonly CampaignStatu
 /** Pause reasons are UPPER_SNAKE like every other reason and code the API returns. */
 export const MANUAL_PAUSE = 'MANUAL';
 export const SCHEDULE_MISSED = 'SCHEDULE_MISSED';
-/** WhatsApp paused the campaign's template (status update or error 132015); resumable once it is reinstated. */
+/** WhatsApp paused the campaign's template (status update or error 132015); resumes by itself once it is approved again. */
 export const TEMPLATE_PAUSED = 'TEMPLATE_PAUSED';
+/** failure_reason of a scheduled start that found nobody to message. */
+export const EMPTY_AUDIENCE_FAILURE = 'EMPTY_AUDIENCE: the audience had no contact to message when the scheduled time came';
 
 export interface CampaignAudience {
   groups: string[];
@@ -127,6 +130,7 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
   get workspaceId() { return this.props.workspaceId; }
   get status() { return this.props.status; }
   get version() { return this.props.version; }
+  get pauseReason() { return this.props.pauseReason; }
 
   /** A read-only copy of the state, for persistence and responses. */
   snapshot(): Readonly<CampaignProps> {
@@ -169,11 +173,16 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
    * The scheduler found this campaign due. A start discovered too late (e.g. after an outage) must not
    * fire unannounced: the campaign pauses with SCHEDULE_MISSED for a human to resume.
    */
-  arriveScheduled(maxLatenessMs: number, now = new Date()): void {
+  arriveScheduled(maxLatenessMs: number, audienceEmpty = false, now = new Date()): void {
     this.guard('start');
-    const late = now.getTime() - (this.props.scheduledAt?.getTime() ?? now.getTime());
-    if (late > maxLatenessMs) this.pause(SCHEDULE_MISSED, now);
+    if (this.startsTooLate(maxLatenessMs, now)) this.pause(SCHEDULE_MISSED, now);
+    // Nobody to message: completing with 0 recipients would hide a mistake the client must hear about.
+    else if (audienceEmpty) this.fail(EMPTY_AUDIENCE_FAILURE, now);
     else this.begin(now);
+  }
+
+  private startsTooLate(maxLatenessMs: number, now: Date): boolean {
+    return now.getTime() - (this.props.scheduledAt?.getTime() ?? now.getTime()) > maxLatenessMs;
   }
 
   private begin(now: Date): void {
@@ -201,6 +210,20 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
     } else {
       this.begin(now);
     }
+  }
+
+  /**
+   * Meta approved the template again: a campaign paused for that reason alone resumes (a scheduled one returns
+   * to SCHEDULED). One that would now start later than allowed waits for a human instead, as SCHEDULE_MISSED.
+   * Anything else (running, paused by a user or another cause) is left as it is.
+   */
+  resumeAfterTemplateApproved(maxLatenessMs: number, now = new Date()): void {
+    if (this.props.status !== PAUSED || this.props.pauseReason !== TEMPLATE_PAUSED) return;
+    const wouldStart = !this.props.startedAt && (!this.props.scheduledAt || this.props.scheduledAt.getTime() <= now.getTime());
+    if (wouldStart && this.startsTooLate(maxLatenessMs, now)) {
+      this.set({ pauseReason: SCHEDULE_MISSED }, now);
+      this.apply(new CampaignPausedEvent(this.id, this.workspaceId, SCHEDULE_MISSED));
+    } else this.resume(now);
   }
 
   stop(now = new Date()): void {
@@ -246,5 +269,6 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
   /** Records how many recipients the materialised audience produced. */
   recordMaterialised(totalRecipients: number, now = new Date()): void {
     this.set({ totalRecipients }, now);
+    this.apply(new CampaignMaterialisedEvent(this.id, this.workspaceId, totalRecipients));
   }
 }
