@@ -110,6 +110,18 @@ describe('campaign lifecycle driven by the engine (e2e)', () => {
       expect(refused.body).toMatchObject({ code: 'EMPTY_AUDIENCE', details: { opted_out: 3 } });
     });
 
+    it('a resume that would start a never-run campaign with nobody to message answers 422 EMPTY_AUDIENCE', async () => {
+      const w = await world({ contacts: 2, phoneOffset: 1150 });
+      const a = api(w);
+      const c = await a.create({ scheduled_at: new Date(Date.now() + 1000).toISOString() });
+      await a.action(c.id, 'pause').expect(200);
+      await new Promise((r) => setTimeout(r, 1200));
+      const empty = (await a.http().post(`${API}/groups`).send({ name: 'nobody' }).expect(201)).body.id as string;
+      await a.http().put(`${API}/campaigns/${c.id}/audience`).send({ groups: [empty] }).expect(200);
+      expect((await a.action(c.id, 'resume').expect(422)).body.code).toBe('EMPTY_AUDIENCE');
+      expect(await a.get(c.id)).toMatchObject({ status: 'PAUSED', pause_reason: 'MANUAL' });
+    });
+
     it('a scheduled start with an empty audience ends FAILED with failure_reason EMPTY_AUDIENCE, messaging nobody', async () => {
       const w = await world({ contacts: 0, phoneOffset: 1200 });
       const a = api(w);

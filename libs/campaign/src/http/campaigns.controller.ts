@@ -164,7 +164,11 @@ export class CampaignsController {
   }
 
   @Post(':id/send')
-  @LifecycleAction('Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED', 422)
+  @LifecycleAction(
+    'Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started, then campaign.materialised with the real total_recipients)',
+    'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED',
+    [422, 'INVALID_VARIABLE_MAPPING, or EMPTY_AUDIENCE: nobody to message (no member, or only opted-out ones; details.opted_out)'],
+  )
   send(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.respond(new SendCampaignCommand(ws, id));
   }
@@ -182,7 +186,11 @@ export class CampaignsController {
   }
 
   @Post(':id/resume')
-  @LifecycleAction('Resume a PAUSED campaign (emits campaign.resumed)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED')
+  @LifecycleAction(
+    'Resume a PAUSED campaign (emits campaign.resumed); an audience replaced while paused is applied first',
+    'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED',
+    [422, 'EMPTY_AUDIENCE: the resume would start a campaign that never ran, and nobody is there to message'],
+  )
   resume(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.respond(new ResumeCampaignCommand(ws, id));
   }
