@@ -53,6 +53,8 @@ export const MANUAL_PAUSE = 'MANUAL';
 export const SCHEDULE_MISSED = 'SCHEDULE_MISSED';
 /** WhatsApp paused the campaign's template (status update or error 132015); resumes by itself once it is approved again. */
 export const TEMPLATE_PAUSED = 'TEMPLATE_PAUSED';
+/** The failure guard's threshold when a campaign sets none: more than half of the attempted sends failed. */
+export const DEFAULT_MAX_FAILURE_RATE = 0.5;
 /** failure_reason of a scheduled start that found nobody to message. */
 export const EMPTY_AUDIENCE_FAILURE = 'EMPTY_AUDIENCE: the audience had no contact to message when the scheduled time came';
 
@@ -72,6 +74,8 @@ export interface CampaignProps {
   variableMapping: Record<string, unknown> | null;
   batchSize: number;
   batchDelayMs: number;
+  /** Pause with HIGH_FAILURE_RATE when more than this fraction of attempted sends failed; null: never. */
+  maxFailureRate: number | null;
   audience: CampaignAudience;
   scheduledAt: Date | null;
   startedAt: Date | null;
@@ -85,11 +89,11 @@ export interface CampaignProps {
 }
 
 export type EditableFields = Partial<
-  Pick<CampaignProps, 'name' | 'description' | 'templateId' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs'>
+  Pick<CampaignProps, 'name' | 'description' | 'templateId' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'maxFailureRate'>
 >;
 
 export type NewCampaign = Pick<CampaignProps, 'id' | 'workspaceId' | 'name' | 'templateId'> &
-  Partial<Pick<CampaignProps, 'description' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'audience' | 'scheduledAt'>>;
+  Partial<Pick<CampaignProps, 'description' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'maxFailureRate' | 'audience' | 'scheduledAt'>>;
 
 export class Campaign extends AggregateRoot<CampaignEvent> {
   private constructor(private props: CampaignProps) {
@@ -106,6 +110,8 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
       batchDelayMs: 0,
       audience: { groups: [], sources: [] },
       ...input,
+      // Omitted is the default; null is a choice (no guard).
+      maxFailureRate: input.maxFailureRate === undefined ? DEFAULT_MAX_FAILURE_RATE : input.maxFailureRate,
       scheduledAt: input.scheduledAt ?? null,
       status: input.scheduledAt ? SCHEDULED : DRAFT,
       startedAt: null,

@@ -65,6 +65,7 @@ export class CampaignsController {
         channelId: dto.channel_id,
         batchSize: dto.batch_size,
         batchDelayMs: dto.batch_delay_ms,
+        maxFailureRate: dto.max_failure_rate,
         variableMapping: dto.variable_mapping,
         audience: dto.audience,
         scheduledAt: dto.scheduled_at ? new Date(dto.scheduled_at) : null,
@@ -105,6 +106,7 @@ export class CampaignsController {
         channelId: dto.channel_id,
         batchSize: dto.batch_size,
         batchDelayMs: dto.batch_delay_ms,
+        maxFailureRate: dto.max_failure_rate,
         variableMapping: dto.variable_mapping,
       }),
     );

@@ -240,6 +240,29 @@ export class RecipientLedger {
     return row.n;
   }
 
+  /**
+   * What the failure guard judges: attempted (sent, delivered, read or failed) and failed sends, recipients that
+   * may be sent (not skipped), those still to do, and where the guard's current window starts.
+   */
+  async failureWindow(campaignId: string): Promise<{
+    attempted: number; failed: number; eligible: number; pending: number; attemptedBase: number; failedBase: number;
+  } | null> {
+    const [row] = await this.db.query(
+      `SELECT s.sent + s.failed AS attempted, s.failed, s.total - s.skipped AS eligible, s.pending,
+              d.guard_attempted_base AS attempted_base, d.guard_failed_base AS failed_base
+         FROM campaign_stats s JOIN dispatch_runs d ON d.campaign_id = s.campaign_id WHERE s.campaign_id = $1`,
+      [campaignId],
+    );
+    return row
+      ? { attempted: row.attempted, failed: row.failed, eligible: row.eligible, pending: row.pending, attemptedBase: row.attempted_base, failedBase: row.failed_base }
+      : null;
+  }
+
+  /** The failure guard paused the campaign: after a resume it judges only what is attempted from here on. */
+  async restartFailureWindow(campaignId: string, attempted: number, failed: number): Promise<void> {
+    await this.db.query(`UPDATE dispatch_runs SET guard_attempted_base = $2, guard_failed_base = $3 WHERE campaign_id = $1`, [campaignId, attempted, failed]);
+  }
+
   /** Opens a claim lease for one pump: the token it stamps its rows with, valid for `ms` unless renewed. */
   async openLease(campaignId: string, workerId: string, ms: number): Promise<string> {
     const [row] = await this.db.query(

@@ -26,4 +26,6 @@ export const RecipientErrorCode = {
 export const AutoPauseReason = {
   SPAM_RATE_LIMIT: 'SPAM_RATE_LIMIT',
   MESSAGING_LIMIT_REACHED: 'MESSAGING_LIMIT_REACHED',
+  /** The failure guard: too many of the campaign's attempted sends failed. */
+  HIGH_FAILURE_RATE: 'HIGH_FAILURE_RATE',
 } as const;

@@ -12,6 +12,7 @@ import { CampaignLock } from './campaign-lock';
 import { CampaignProgress } from './campaign-progress';
 import { ClaimLease } from './claim-lease';
 import { EngineCommands } from './engine-commands';
+import { FailureGuard } from './failure-guard';
 import { InFlightWindows } from './in-flight-window';
 import { audienceKey } from './materialiser';
 import { OutcomeBuffer } from './outcome-buffer';
@@ -39,6 +40,7 @@ export class Dispatcher {
     private readonly sender: BatchSender,
     private readonly lock: CampaignLock,
     private readonly progress: CampaignProgress,
+    private readonly guard: FailureGuard,
     private readonly windows: InFlightWindows,
     private readonly queue: DispatchQueue,
     private readonly env: Env,
@@ -65,6 +67,7 @@ export class Dispatcher {
           await this.queue.kick(campaignId);
         }
         await this.sender.send(run, rows);
+        if (await this.guard.check(campaignId, run.info.maxFailureRate)) break;
         if (run.info.batchDelayMs) await run.sleep(run.info.batchDelayMs);
       }
     } finally {
