@@ -9,4 +9,5 @@ export * from './queries/build-audience-select/build-audience-select.query';
 export * from './commands/opt-out-contact/opt-out-contact.command';
 export * from './audience.module';
 import { Audience1764400002000 } from './database/migrations/1764400002000-audience';
-export const audienceMigrations = [Audience1764400002000];
+import { MarketingOptOut1764600003000 } from './database/migrations/1764600003000-marketing-opt-out';
+export const audienceMigrations = [Audience1764400002000, MarketingOptOut1764600003000];

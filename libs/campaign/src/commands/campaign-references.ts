@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CheckAudienceRefsQuery, CountAudienceQuery } from '@app/audience';
+import { type AudienceSpec, CheckAudienceRefsQuery, CountAudienceQuery } from '@app/audience';
+import { CampaignRepository } from '../database/campaign.repository';
 import { GetTemplateQuery, ResolveChannelQuery, TemplateSummary } from '@app/catalog';
 import { EmptyAudienceError, InvalidAudienceError, InvalidVariableMappingError, TemplateNotApprovedError, TemplateNotFoundError } from '../domain/campaign.errors';
 import { validateVariableMapping } from '../domain/variable-mapping';
 
+type CampaignAudienceRef = { workspaceId: string; templateId: string; audience: { groups: string[]; sources: string[] } };
+
 /** Checks what a campaign points at (template, channel, audience) through the owning modules' queries. */
 @Injectable()
 export class CampaignReferences {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly campaigns: CampaignRepository,
+  ) {}
 
   async template(workspaceId: string, idOrMetaId: string): Promise<TemplateSummary> {
     const template = await this.queries.execute(new GetTemplateQuery(workspaceId, idOrMetaId));
@@ -38,13 +44,30 @@ export class CampaignReferences {
     return (await this.queries.execute(new ResolveChannelQuery(workspaceId, channelId))).id;
   }
 
-  /** Whether the audience has nobody to message now (no member, or only opted-out ones), and how many opted out. */
-  async audienceCount(c: { workspaceId: string; audience: { groups: string[]; sources: string[] } }) {
-    return this.queries.execute(new CountAudienceQuery({ workspaceId: c.workspaceId, groupIds: c.audience.groups, sourceIds: c.audience.sources }));
+  /** A campaign's audience for the audience queries, with its template's category (which opt-outs apply). */
+  async audienceSpec(workspaceId: string, campaignId: string): Promise<AudienceSpec> {
+    const { templateId, ...spec } = await this.campaigns.audienceSpec(workspaceId, campaignId);
+    return { ...spec, templateCategory: await this.category(workspaceId, templateId) };
+  }
+
+  private async category(workspaceId: string, templateId: string): Promise<string | null> {
+    return (await this.queries.execute(new GetTemplateQuery(workspaceId, templateId)))?.category ?? null;
+  }
+
+  /** How many of the audience would be messaged now, and how many are left out for opting out. */
+  async audienceCount(c: CampaignAudienceRef) {
+    return this.queries.execute(
+      new CountAudienceQuery({
+        workspaceId: c.workspaceId,
+        groupIds: c.audience.groups,
+        sourceIds: c.audience.sources,
+        templateCategory: await this.category(c.workspaceId, c.templateId),
+      }),
+    );
   }
 
   /** Before a campaign starts sending on a client's request: refused when it would message nobody. */
-  async assertAudienceNotEmpty(c: { workspaceId: string; audience: { groups: string[]; sources: string[] } }): Promise<void> {
+  async assertAudienceNotEmpty(c: CampaignAudienceRef): Promise<void> {
     const count = await this.audienceCount(c);
     if (count.total === 0) throw new EmptyAudienceError(count.opted_out);
   }

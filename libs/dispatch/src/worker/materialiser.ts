@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { BuildAudienceSelectQuery } from '@app/audience';
 import { CampaignStatus, GetCampaignDispatchInfoQuery, RecordMaterialisedCommand } from '@app/campaign';
+import { GetTemplateQuery } from '@app/catalog';
 import { Env } from '@app/platform';
 import { contactIdSlices } from './contact-id-slices';
 import { RecipientLedger } from '../database/recipient-ledger';
@@ -34,7 +35,9 @@ export class Materialiser {
     const key = audienceKey(info.audience);
     const previous = await this.ledger.materialisedAudience(campaignId);
     if (previous !== key) {
-      const spec = { workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources };
+      // Opt-outs are judged for the template's category: a marketing-only opt-out doesn't skip a utility message.
+      const template = await this.queries.execute(new GetTemplateQuery(info.workspaceId, info.templateId));
+      const spec = { workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources, templateCategory: template?.category };
       const [whole, ...slices] = await Promise.all([
         this.queries.execute(new BuildAudienceSelectQuery(spec, 2)),
         ...contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),
