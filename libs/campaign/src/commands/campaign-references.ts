@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { type AudienceSpec, CheckAudienceRefsQuery, CountAudienceQuery } from '@app/audience';
+import { type AudienceSpec, CheckAudienceRefsQuery, CountAudienceQuery, HasMessageableContactQuery } from '@app/audience';
 import { CampaignRepository } from '../database/campaign.repository';
 import { GetTemplateQuery, ResolveChannelQuery, TemplateSummary } from '@app/catalog';
 import { EmptyAudienceError, InvalidAudienceError, InvalidVariableMappingError, TemplateNotApprovedError, TemplateNotFoundError } from '../domain/campaign.errors';
@@ -54,22 +54,22 @@ export class CampaignReferences {
     return (await this.queries.execute(new GetTemplateQuery(workspaceId, templateId)))?.category ?? null;
   }
 
-  /** How many of the audience would be messaged now, and how many are left out for opting out. */
-  async audienceCount(c: CampaignAudienceRef) {
-    return this.queries.execute(
-      new CountAudienceQuery({
-        workspaceId: c.workspaceId,
-        groupIds: c.audience.groups,
-        sourceIds: c.audience.sources,
-        templateCategory: await this.category(c.workspaceId, c.templateId),
-      }),
-    );
+  /** Whether the campaign's audience has nobody to message now: no member, or only opted-out ones. */
+  async audienceIsEmpty(c: CampaignAudienceRef, spec?: AudienceSpec): Promise<boolean> {
+    return !(await this.queries.execute(new HasMessageableContactQuery(spec ?? (await this.specOf(c)))));
   }
 
   /** Before a campaign starts sending on a client's request: refused when it would message nobody. */
   async assertAudienceNotEmpty(c: CampaignAudienceRef): Promise<void> {
-    const count = await this.audienceCount(c);
-    if (count.total === 0) throw new EmptyAudienceError(count.opted_out);
+    const spec = await this.specOf(c);
+    if (!(await this.audienceIsEmpty(c, spec))) return;
+    const { opted_out } = await this.queries.execute(new CountAudienceQuery(spec));
+    throw new EmptyAudienceError(opted_out);
+  }
+
+  private async specOf(c: CampaignAudienceRef): Promise<AudienceSpec> {
+    const templateCategory = await this.category(c.workspaceId, c.templateId);
+    return { workspaceId: c.workspaceId, groupIds: c.audience.groups, sourceIds: c.audience.sources, templateCategory };
   }
 
   async assertAudienceExists(workspaceId: string, audience: { groups: string[]; sources: string[] }): Promise<void> {

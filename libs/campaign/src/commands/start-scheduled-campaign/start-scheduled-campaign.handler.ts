@@ -14,8 +14,7 @@ export class StartScheduledCampaignHandler implements ICommandHandler<StartSched
 
   async execute(cmd: StartScheduledCampaignCommand): Promise<void> {
     await this.transition.run(null, cmd.campaignId, async (c) => {
-      const { total } = await this.refs.audienceCount(c.snapshot());
-      c.arriveScheduled(this.env.SCHEDULE_MAX_LATENESS_MS, total === 0);
+      c.arriveScheduled(this.env.SCHEDULE_MAX_LATENESS_MS, await this.refs.audienceIsEmpty(c.snapshot()));
     });
   }
 }
