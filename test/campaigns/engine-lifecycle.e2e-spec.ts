@@ -1,58 +1,17 @@
-import { DataSource } from 'typeorm';
-import { API, createTestApp, TestApp } from '../support/app';
-import { createWorld, eventually, ORDER_MAPPING, World } from '../support/world';
+import { API } from '../support/app';
+import { engineSuite } from '../support/campaign-api';
+import { eventually, World } from '../support/world';
 import { WebhookReceiver } from '../webhooks/webhook-receiver';
-
-type Campaign = { id: string; status: string; total_recipients: number; pause_reason: string | null; failure_reason: string | null; stats: Record<string, number> };
 
 /** Lifecycle transitions the engine makes on its own, and what it tells a client about them. */
 describe('campaign lifecycle driven by the engine (e2e)', () => {
-  let t: TestApp;
-  let db: DataSource;
-  const worlds: World[] = [];
+  const suite = engineSuite({ SCHEDULE_SWEEP_INTERVAL_MS: '500', WEBHOOK_RELAY_INTERVAL_MS: '50', WEBHOOK_SWEEP_INTERVAL_MS: '200' });
+  const { world, api } = suite;
   const receivers: WebhookReceiver[] = [];
-
-  beforeAll(async () => {
-    t = await createTestApp({
-      workers: true,
-      env: { SCHEDULE_SWEEP_INTERVAL_MS: '500', WEBHOOK_RELAY_INTERVAL_MS: '50', WEBHOOK_SWEEP_INTERVAL_MS: '200' },
-    });
-    db = t.app.get(DataSource);
-  });
-  afterAll(async () => {
-    for (const w of worlds) await w.sandbox.close();
-    await Promise.all(receivers.map((r) => r.stop()));
-    await t.close();
-  });
-
-  const world = async (opts: Parameters<typeof createWorld>[1]) => {
-    const w = await createWorld(t, opts);
-    worlds.push(w);
-    return w;
-  };
-
-  const api = (w: World) => {
-    const http = () => t.http().set(w.key.auth);
-    return {
-      http,
-      create: (body: Record<string, unknown> = {}) =>
-        http()
-          .post(`${API}/campaigns`)
-          .send({ name: 'c', template_id: w.templateId, variable_mapping: ORDER_MAPPING, audience: { groups: [w.groupId] }, ...body })
-          .expect(201)
-          .then((r) => r.body as Campaign),
-      action: (id: string, action: string, body?: object) => http().post(`${API}/campaigns/${id}/${action}`).send(body),
-      get: (id: string) => http().get(`${API}/campaigns/${id}`).expect(200).then((r) => r.body as Campaign),
-      until: (id: string, pred: (c: Campaign) => boolean, what: string, timeoutMs = 30_000) =>
-        eventually(async () => {
-          const c = (await http().get(`${API}/campaigns/${id}`).expect(200)).body as Campaign;
-          return pred(c) ? c : null;
-        }, { timeoutMs, what }),
-    };
-  };
+  afterAll(() => Promise.all(receivers.map((r) => r.stop())));
 
   const events = async (campaignId: string) =>
-    (await db.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 ORDER BY seq`, [campaignId])).map((e: { type: string }) => e.type);
+    (await suite.db.query(`SELECT type FROM outbox_events WHERE aggregate_id = $1 ORDER BY seq`, [campaignId])).map((e: { type: string }) => e.type);
 
   const setTemplateStatus = (w: World, status: string) =>
     fetch(`${w.sandbox.url}/__sandbox/templates/${w.metaTemplateId}/status`, {
@@ -68,7 +27,7 @@ describe('campaign lifecycle driven by the engine (e2e)', () => {
       receivers.push(receiver);
       await api(w).http().post(`${API}/webhooks`).send({ url: receiver.url, events: ['campaign.started', 'campaign.materialised'] }).expect(201);
       const a = api(w);
-      const c = await a.create();
+      const c = await a.created();
       await a.action(c.id, 'send').expect(200);
       const got = await eventually(async () => {
         const mine = receiver.received.filter((r) => r.json.data.campaign.id === c.id);
@@ -84,7 +43,7 @@ describe('campaign lifecycle driven by the engine (e2e)', () => {
       const w = await world({ contacts: 0 });
       const res = await api(w).http().post(`${API}/webhooks`).send({ url: 'https://example.com/h', events: ['campaign.materialised'] }).expect(201);
       expect(res.body.events).toEqual(['campaign.materialised']);
-      const doc = (await t.http().get('/docs-json').expect(200)).text;
+      const doc = (await suite.app.http().get('/docs-json').expect(200)).text;
       expect(doc).toContain('campaign.materialised');
     });
   });
@@ -94,17 +53,17 @@ describe('campaign lifecycle driven by the engine (e2e)', () => {
       const w = await world({ contacts: 3, phoneOffset: 1100 });
       const a = api(w);
       const empty = (await a.http().post(`${API}/groups`).send({ name: 'nobody' }).expect(201)).body.id as string;
-      const none = await a.create({ audience: { groups: [empty] } });
+      const none = await a.created({ audience: { groups: [empty] } });
       const res = await a.action(none.id, 'send').expect(422);
       expect(res.body).toMatchObject({ statusCode: 422, code: 'EMPTY_AUDIENCE' });
       expect(await a.get(none.id)).toMatchObject({ status: 'DRAFT', total_recipients: 0 });
       expect(await events(none.id)).toEqual(['campaign.created']);
 
-      const noAudience = await a.create({ audience: { groups: [], sources: [] } });
+      const noAudience = await a.created({ audience: { groups: [], sources: [] } });
       expect((await a.action(noAudience.id, 'send').expect(422)).body.code).toBe('EMPTY_AUDIENCE');
 
       // Everyone opted out: nobody would be messaged.
-      const optedOut = await a.create();
+      const optedOut = await a.created();
       for (const c of w.contacts) await a.http().patch(`${API}/contacts/${c.id}`).send({ opted_out: true }).expect(200);
       const refused = await a.action(optedOut.id, 'send').expect(422);
       expect(refused.body).toMatchObject({ code: 'EMPTY_AUDIENCE', details: { opted_out: 3 } });
@@ -113,7 +72,7 @@ describe('campaign lifecycle driven by the engine (e2e)', () => {
     it('a resume that would start a never-run campaign with nobody to message answers 422 EMPTY_AUDIENCE', async () => {
       const w = await world({ contacts: 2, phoneOffset: 1150 });
       const a = api(w);
-      const c = await a.create({ scheduled_at: new Date(Date.now() + 1000).toISOString() });
+      const c = await a.created({ scheduled_at: new Date(Date.now() + 1000).toISOString() });
       await a.action(c.id, 'pause').expect(200);
       await new Promise((r) => setTimeout(r, 1200));
       const empty = (await a.http().post(`${API}/groups`).send({ name: 'nobody' }).expect(201)).body.id as string;
@@ -125,7 +84,7 @@ describe('campaign lifecycle driven by the engine (e2e)', () => {
     it('a scheduled start with an empty audience ends FAILED with failure_reason EMPTY_AUDIENCE, messaging nobody', async () => {
       const w = await world({ contacts: 0, phoneOffset: 1200 });
       const a = api(w);
-      const c = await a.create({ scheduled_at: new Date(Date.now() + 1500).toISOString() });
+      const c = await a.created({ scheduled_at: new Date(Date.now() + 1500).toISOString() });
       const failed = await a.until(c.id, (x) => x.status === 'FAILED', 'the scheduled start');
       expect(failed.failure_reason).toMatch(/^EMPTY_AUDIENCE/);
       expect(failed.total_recipients).toBe(0);
@@ -138,16 +97,16 @@ describe('campaign lifecycle driven by the engine (e2e)', () => {
     it('resumes RUNNING campaigns paused for TEMPLATE_PAUSED, returns SCHEDULED ones to SCHEDULED, leaves manual pauses alone', async () => {
       const w = await world({ contacts: 200, mps: 10, phoneOffset: 1300 });
       const a = api(w);
-      const running = await a.create({ batch_size: 5 });
+      const running = await a.created({ batch_size: 5 });
       await a.action(running.id, 'send').expect(200);
       await eventually(async () => w.sandbox.state.stats().accepted >= 5, { what: 'first sends' });
-      const scheduled = await a.create({ scheduled_at: new Date(Date.now() + 3_600_000).toISOString() });
-      const manual = await a.create({ scheduled_at: new Date(Date.now() + 3_600_000).toISOString() });
+      const scheduled = await a.created({ scheduled_at: new Date(Date.now() + 3_600_000).toISOString() });
+      const manual = await a.created({ scheduled_at: new Date(Date.now() + 3_600_000).toISOString() });
       await a.action(manual.id, 'pause').expect(200);
 
       await setTemplateStatus(w, 'PAUSED');
       for (const id of [running.id, scheduled.id]) {
-        expect(await a.until(id, (x) => x.status === 'PAUSED', 'template pause')).toMatchObject({ pause_reason: 'TEMPLATE_PAUSED' });
+        expect(await a.until(id, (x) => x.status === 'PAUSED', 'template pause', 30_000)).toMatchObject({ pause_reason: 'TEMPLATE_PAUSED' });
       }
       await new Promise((r) => setTimeout(r, 500));
       const sentWhilePaused = w.sandbox.state.stats().accepted;

@@ -1,75 +1,17 @@
-import { DataSource } from 'typeorm';
-import { API, createTestApp, TestApp } from '../support/app';
-import { createWorld, eventually, ORDER_MAPPING, phoneFor, World } from '../support/world';
+import { API } from '../support/app';
+import { engineSuite, RecipientBody } from '../support/campaign-api';
+import { eventually, phoneFor, World } from '../support/world';
 import { parseCsv } from '../analytics/helpers';
-
-type Campaign = {
-  id: string;
-  status: string;
-  total_recipients: number;
-  stats: Record<string, number>;
-  pause_reason: string | null;
-  failure_reason: string | null;
-};
-type Recipient = { id: string; contact_id: string; phone_number: string; status: string; error_code: string | null; variables: Record<string, string> | null };
 
 /** What the ledger records is what happened: who was (not) messaged, with which variables, and the counters that sum it up. */
 describe('recipient ledger honesty (e2e)', () => {
-  let t: TestApp;
-  let db: DataSource;
-  const worlds: World[] = [];
-  const world = async (opts: Parameters<typeof createWorld>[1]) => {
-    const w = await createWorld(t, opts);
-    worlds.push(w);
-    return w;
-  };
-
-  beforeAll(async () => {
-    t = await createTestApp({ workers: true, env: { SCHEDULE_SWEEP_INTERVAL_MS: '1000' } });
-    db = t.app.get(DataSource);
-  });
-  afterAll(async () => {
-    for (const w of worlds) await w.sandbox.close();
-    await t.close();
-  });
-
-  const api = (w: World) => {
-    const http = () => t.http().set(w.key.auth);
-    return {
-      http,
-      create: (body: Record<string, unknown> = {}) =>
-        http()
-          .post(`${API}/campaigns`)
-          .send({ name: 'c', template_id: w.templateId, variable_mapping: ORDER_MAPPING, audience: { groups: [w.groupId] }, ...body })
-          .expect(201)
-          .then((r) => r.body as Campaign),
-      action: (id: string, action: string) => http().post(`${API}/campaigns/${id}/${action}`).send(),
-      get: (id: string) => http().get(`${API}/campaigns/${id}`).expect(200).then((r) => r.body as Campaign),
-      until: (id: string, pred: (c: Campaign) => boolean, what: string) =>
-        eventually(async () => {
-          const c = (await http().get(`${API}/campaigns/${id}`).expect(200)).body as Campaign;
-          return pred(c) ? c : null;
-        }, { timeoutMs: 60_000, what }),
-      recipients: async (id: string) => {
-        const all: Recipient[] = [];
-        let cursor: string | null = null;
-        do {
-          const page: { body: { data: Recipient[]; next_cursor: string | null } } = await http()
-            .get(`${API}/campaigns/${id}/recipients`)
-            .query({ limit: 200, ...(cursor ? { cursor } : {}) })
-            .expect(200);
-          all.push(...page.body.data);
-          cursor = page.body.next_cursor;
-        } while (cursor);
-        return all;
-      },
-    };
-  };
+  const suite = engineSuite({ SCHEDULE_SWEEP_INTERVAL_MS: '1000' });
+  const { world, api } = suite;
 
   /** A paused campaign's in-flight sends have settled: nothing claimed or in flight, and every accepted message recorded. */
   const drained = (w: World, campaignId: string) =>
     eventually(async () => {
-      const [r] = await db.query(
+      const [r] = await suite.db.query(
         `SELECT count(*) FILTER (WHERE status IN ('queued', 'sending'))::int AS busy, count(*) FILTER (WHERE message_id IS NOT NULL)::int AS sent
            FROM campaign_recipients WHERE campaign_id = $1`,
         [campaignId],
@@ -77,21 +19,27 @@ describe('recipient ledger honesty (e2e)', () => {
       return r.busy === 0 && r.sent === w.sandbox.state.stats().accepted;
     }, { what: 'drained sends' });
 
-  it('an audience replaced while paused: removed contacts not yet attempted are skipped as REMOVED_FROM_AUDIENCE, never messaged', async () => {
-    const w = await world({ contacts: 20, mps: 4, phoneOffset: 100 });
+  /** A campaign over the world's group, paused (and drained) once `sends` messages were accepted. */
+  const pausedAfter = async (w: World, sends: number) => {
     const a = api(w);
-    const c = await a.create({ batch_size: 2 });
+    const c = await a.created({ batch_size: 2 });
     await a.action(c.id, 'send').expect(200);
-    await eventually(async () => w.sandbox.state.stats().accepted >= 4, { what: 'first sends' });
+    await eventually(async () => w.sandbox.state.stats().accepted >= sends, { what: 'first sends' });
     await a.action(c.id, 'pause').expect(200);
     await drained(w, c.id);
+    return { a, c };
+  };
+
+  it('an audience replaced while paused: removed contacts not yet attempted are skipped as REMOVED_FROM_AUDIENCE, never messaged', async () => {
+    const w = await world({ contacts: 20, mps: 4, phoneOffset: 100 });
+    const { a, c } = await pausedAfter(w, 4);
     const before = await a.get(c.id);
     const sentBefore = before.stats.sent;
     expect(sentBefore).toBeGreaterThanOrEqual(4);
     expect(sentBefore).toBeLessThan(15);
 
     // The new audience: 3 members of the old one still waiting, 1 already messaged, and 2 new contacts.
-    const rows: Array<{ contact_id: string; status: string }> = await db.query(
+    const rows: Array<{ contact_id: string; status: string }> = await suite.db.query(
       `SELECT contact_id, status FROM campaign_recipients WHERE campaign_id = $1 ORDER BY seq`,
       [c.id],
     );
@@ -133,13 +81,8 @@ describe('recipient ledger honesty (e2e)', () => {
 
   it('contacts removed while paused and put back before a later resume count again and are messaged once', async () => {
     const w = await world({ contacts: 16, mps: 4, phoneOffset: 300 });
-    const a = api(w);
-    const c = await a.create({ batch_size: 2 });
-    await a.action(c.id, 'send').expect(200);
-    await eventually(async () => w.sandbox.state.stats().accepted >= 2, { what: 'first sends' });
-    await a.action(c.id, 'pause').expect(200);
-    await drained(w, c.id);
-    const pending: Array<{ contact_id: string }> = await db.query(
+    const { a, c } = await pausedAfter(w, 2);
+    const pending: Array<{ contact_id: string }> = await suite.db.query(
       `SELECT contact_id FROM campaign_recipients WHERE campaign_id = $1 AND status = 'pending' ORDER BY seq`,
       [c.id],
     );
@@ -157,18 +100,18 @@ describe('recipient ledger honesty (e2e)', () => {
     expect(done.total_recipients).toBe(16);
     expect(done.stats).toMatchObject({ total: 16, sent: 16, pending: 0, skipped: 0 });
     expect(w.sandbox.state.stats()).toMatchObject({ accepted: 16, recipients: 16, recipients_messaged_more_than_once: 0 });
-    expect((await db.query(`SELECT count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1 AND error_code IS NOT NULL`, [c.id]))[0].n).toBe(0);
+    expect((await suite.db.query(`SELECT count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1 AND error_code IS NOT NULL`, [c.id]))[0].n).toBe(0);
   });
 
   it("keeps every attempted recipient's variables even when status webhooks outrun the send results (JSON and CSV)", async () => {
-    const w = await world({ contacts: 300, phoneOffset: 500, sandbox: { statusDelayMs: 0, latencyMs: 0 } });
+    const w = await world({ contacts: 600, phoneOffset: 500, sandbox: { statusDelayMs: 0, latencyMs: 0 } });
     const a = api(w);
-    const c = await a.create({ batch_size: 100 });
+    const c = await a.created({ batch_size: 50 });
     await a.action(c.id, 'send').expect(200);
-    await a.until(c.id, (x) => x.status === 'COMPLETED' && x.stats.read === 300, 'completion with every status in');
+    await a.until(c.id, (x) => x.status === 'COMPLETED' && x.stats.read === 600, 'completion with every status in');
     const listed = await a.recipients(c.id);
-    expect(listed).toHaveLength(300);
-    const expected = (r: Recipient) => {
+    expect(listed).toHaveLength(600);
+    const expected = (r: RecipientBody) => {
       const i = Number(r.phone_number.slice(-4));
       return { 'header.1': `Name${i}`, 'body.1': `Name${i}`, 'body.2': `ORD-${i}`, 'buttons.0.1': `ORD-${i}` };
     };
@@ -178,7 +121,7 @@ describe('recipient ledger honesty (e2e)', () => {
     }
     const [header, ...rows] = parseCsv((await a.http().get(`${API}/campaigns/${c.id}/recipients`).set('Accept', 'text/csv').expect(200)).text);
     const col = (name: string) => header.indexOf(name);
-    expect(rows).toHaveLength(300);
+    expect(rows).toHaveLength(600);
     for (const row of rows) {
       const i = Number(row[col('phone_number')].slice(-4));
       expect(JSON.parse(row[col('variables')])).toEqual({ 'header.1': `Name${i}`, 'body.1': `Name${i}`, 'body.2': `ORD-${i}`, 'buttons.0.1': `ORD-${i}` });

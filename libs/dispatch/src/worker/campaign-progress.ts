@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { CampaignStatus, GetCampaignDispatchInfoQuery } from '@app/campaign';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
+import { CampaignLock } from './campaign-lock';
 import { FailureGuard } from './failure-guard';
 
 /**
@@ -16,6 +17,7 @@ export class CampaignProgress {
     private readonly ledger: RecipientLedger,
     private readonly queries: QueryBus,
     private readonly guard: FailureGuard,
+    private readonly lock: CampaignLock,
     private readonly queue: DispatchQueue,
   ) {}
 
@@ -23,7 +25,12 @@ export class CampaignProgress {
     const info = await this.queries.execute(new GetCampaignDispatchInfoQuery(campaignId));
     if (info?.status !== CampaignStatus.RUNNING) return;
     const progress = await this.ledger.progress(campaignId);
-    if (progress.open === 0) return this.guard.finish(campaignId);
+    if (progress.open === 0) {
+      // Another pump may still hold outcomes (rendered variables) of rows a fast status webhook already
+      // settled: the campaign ends only once the ledger is final, when that pump ends (or its slot expires).
+      if (await this.lock.isHeld(campaignId)) return;
+      return this.guard.finish(campaignId);
+    }
     if (await this.guard.check(campaignId, info.maxFailureRate)) return;
     if (progress.dueNow > 0) await this.queue.kick(campaignId);
     else if (progress.nextAttemptAt) await this.queue.kick(campaignId, progress.nextAttemptAt.getTime() - Date.now());
