@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { type AudienceSpec, CheckAudienceRefsQuery, CountAudienceQuery, HasMessageableContactQuery } from '@app/audience';
-import { CampaignRepository } from '../database/campaign.repository';
 import { GetTemplateQuery, ResolveChannelQuery, TemplateSummary } from '@app/catalog';
+import { CampaignRepository } from '../database/campaign.repository';
 import { EmptyAudienceError, InvalidAudienceError, InvalidVariableMappingError, TemplateNotApprovedError, TemplateNotFoundError } from '../domain/campaign.errors';
 import { validateVariableMapping } from '../domain/variable-mapping';
 
@@ -55,16 +55,20 @@ export class CampaignReferences {
   }
 
   /** Whether the campaign's audience has nobody to message now: no member, or only opted-out ones. */
-  async audienceIsEmpty(c: CampaignAudienceRef, spec?: AudienceSpec): Promise<boolean> {
-    return !(await this.queries.execute(new HasMessageableContactQuery(spec ?? (await this.specOf(c)))));
+  async audienceIsEmpty(c: CampaignAudienceRef): Promise<boolean> {
+    return this.isEmpty(await this.specOf(c));
   }
 
   /** Before a campaign starts sending on a client's request: refused when it would message nobody. */
   async assertAudienceNotEmpty(c: CampaignAudienceRef): Promise<void> {
     const spec = await this.specOf(c);
-    if (!(await this.audienceIsEmpty(c, spec))) return;
+    if (!(await this.isEmpty(spec))) return;
     const { opted_out } = await this.queries.execute(new CountAudienceQuery(spec));
     throw new EmptyAudienceError(opted_out);
+  }
+
+  private async isEmpty(spec: AudienceSpec): Promise<boolean> {
+    return !(await this.queries.execute(new HasMessageableContactQuery(spec)));
   }
 
   private async specOf(c: CampaignAudienceRef): Promise<AudienceSpec> {
