@@ -79,6 +79,7 @@ describe('audience queries (e2e)', () => {
       custom_fields: { order_id: 'A1', vip: true },
       source_id: null,
       opted_out: false,
+      opt_out_scope: null,
     });
     expect((await queries.execute(new SampleAudienceQuery(spec, 10))).map((c) => c.id)).toEqual([ids[0], ids[1], ids[2]]);
   });
@@ -134,17 +135,17 @@ describe('audience queries (e2e)', () => {
     expect(rows.every((r: { run: string }) => r.run === 'r1')).toBe(true);
   });
 
-  it('OptOutContactCommand opts the contact out (no-op for unknown or foreign ids)', async () => {
+  it('OptOutContactCommand opts the contact out of everything (no-op for unknown or foreign ids)', async () => {
     const commands = t.app.get(CommandBus);
     const c = await createContact(t, k, { group_ids: [emptyGroup] });
-    await commands.execute(new OptOutContactCommand(k.workspaceId, c.id));
+    await commands.execute(new OptOutContactCommand(k.workspaceId, c.id, 'ALL'));
     expect((await t.http().get(`${API}/contacts/${c.id}`).set(k.auth).expect(200)).body.opted_out).toBe(true);
     expect(await queries.execute(new CountAudienceQuery({ ...spec, groupIds: [emptyGroup], sourceIds: [] }))).toEqual({ total: 0, opted_out: 1 });
-    await commands.execute(new OptOutContactCommand(k.workspaceId, missing));
-    await commands.execute(new OptOutContactCommand(k.workspaceId, 'junk'));
+    await commands.execute(new OptOutContactCommand(k.workspaceId, missing, 'ALL'));
+    await commands.execute(new OptOutContactCommand(k.workspaceId, 'junk', 'ALL'));
     const other = await createWorkspaceKey(t);
     const theirs = await createContact(t, other);
-    await commands.execute(new OptOutContactCommand(k.workspaceId, theirs.id));
+    await commands.execute(new OptOutContactCommand(k.workspaceId, theirs.id, 'ALL'));
     expect((await t.http().get(`${API}/contacts/${theirs.id}`).set(other.auth).expect(200)).body.opted_out).toBe(false);
   });
 });

@@ -27,6 +27,7 @@ import { AudienceFieldCoverageHandler } from './queries/audience-field-coverage/
 import { BuildAudienceSelectHandler } from './queries/build-audience-select/build-audience-select.handler';
 import { CheckAudienceRefsHandler } from './queries/check-audience-refs/check-audience-refs.handler';
 import { CountAudienceHandler } from './queries/count-audience/count-audience.handler';
+import { HasMessageableContactHandler } from './queries/has-messageable-contact/has-messageable-contact.handler';
 import { DescribeAudienceHandler } from './queries/describe-audience/describe-audience.handler';
 import { GetContactDetailsHandler } from './queries/get-contact-details/get-contact-details.handler';
 import { GetContactsHandler } from './queries/get-contacts/get-contacts.handler';
@@ -56,6 +57,7 @@ const queryHandlers = [
   CheckAudienceRefsHandler,
   DescribeAudienceHandler,
   CountAudienceHandler,
+  HasMessageableContactHandler,
   SampleAudienceHandler,
   AudienceFieldCoverageHandler,
   GetContactsHandler,

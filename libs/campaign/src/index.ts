@@ -20,4 +20,5 @@ export { CampaignPresenter } from './presentation/campaign.presenter';
 export * from './campaign.module';
 import { Campaigns1764400001000 } from './database/migrations/1764400001000-campaigns';
 import { PauseReasonCasing1764550000000 } from './database/migrations/1764550000000-pause-reason-casing';
-export const campaignMigrations = [Campaigns1764400001000, PauseReasonCasing1764550000000];
+import { MaxFailureRate1764600001000 } from './database/migrations/1764600001000-max-failure-rate';
+export const campaignMigrations = [Campaigns1764400001000, PauseReasonCasing1764550000000, MaxFailureRate1764600001000];

@@ -21,6 +21,7 @@ import { Materialiser } from './worker/materialiser';
 import { Reconciler } from './worker/reconciler';
 import { BatchSender } from './worker/batch-sender';
 import { CampaignProgress } from './worker/campaign-progress';
+import { FailureGuard } from './worker/failure-guard';
 import { InFlightWindows } from './worker/in-flight-window';
 
 /**
@@ -53,6 +54,6 @@ export class DispatchModule {}
 /** Worker side: the queue processor that materialises audiences, pumps sends and sweeps. */
 @Module({
   imports: [DispatchModule, WhatsAppModule],
-  providers: [DispatchProcessor, Dispatcher, BatchSender, CampaignProgress, InFlightWindows, Materialiser, Reconciler, EngineCommands, ChannelRateLimiter, CampaignLock],
+  providers: [DispatchProcessor, Dispatcher, BatchSender, CampaignProgress, FailureGuard, InFlightWindows, Materialiser, Reconciler, EngineCommands, ChannelRateLimiter, CampaignLock],
 })
 export class DispatchWorkerModule {}

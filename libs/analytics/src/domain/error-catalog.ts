@@ -26,7 +26,10 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorDescription>> = {
   '131026': { title: 'Message undeliverable', fix: 'The number is not on WhatsApp, has not accepted the latest terms or runs an old app version; verify the number.' },
   '131030': { title: 'Recipient not in the allowed list', fix: 'A test number can only message allowed recipients: add the number in the app dashboard, or use a production number.' },
   '131049': { title: 'Not delivered to maintain healthy ecosystem engagement', fix: 'Meta limits marketing messages a user receives; do not resend right away, try this recipient again later.' },
-  '131050': { title: 'User stopped marketing messages', fix: 'The user opted out of marketing messages; the contact is now excluded from marketing campaigns.' },
+  '131050': {
+    title: 'User stopped marketing messages',
+    fix: 'The user opted out of marketing messages: the contact now has opt_out_scope MARKETING and is skipped by MARKETING campaigns only; UTILITY and AUTHENTICATION campaigns still reach it.',
+  },
   '131051': { title: 'Unsupported message type', fix: 'The message type is not supported; check the template\'s components.' },
   '132000': { title: 'Template parameter count mismatch', fix: 'The number of parameters does not match the template\'s placeholders; map exactly the template\'s variables.' },
   '132012': { title: 'Template parameter format mismatch', fix: 'A parameter has the wrong format (e.g. header text vs media); check the mapped fields.' },
@@ -50,6 +53,10 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorDescription>> = {
   INVALID_PHONE: { title: 'Invalid phone number', fix: 'Correct the contact\'s phone number to E.164 (+ country code and number).' },
   DUPLICATE_PHONE: { title: 'Duplicate phone number', fix: 'Another contact of the audience has the same number; that number was messaged once.' },
   CONTACT_DELETED: { title: 'Contact deleted', fix: 'The contact was deleted after the campaign started; nothing was sent to it.' },
+  REMOVED_FROM_AUDIENCE: {
+    title: 'Removed from the audience',
+    fix: 'The campaign\'s audience was replaced while it was paused and this contact was no longer in it; nothing was sent to it. Put the contact back in the audience before resuming to message it.',
+  },
   UNKNOWN: { title: 'Failed without an error code', fix: 'WhatsApp reported the failure without details; check the recipient\'s number and the channel.' },
 };
 

@@ -13,6 +13,8 @@ export class ContactEntity {
   @Column('jsonb', { nullable: true }) customFields: CustomFields | null;
   @Column('uuid', { nullable: true }) sourceId: string | null;
   @Column('boolean') optedOut: boolean;
+  /** Opted out of marketing templates only (WhatsApp error 131050); `optedOut` covers every message. */
+  @Column('boolean', { default: false }) marketingOptedOut: boolean;
   @Column({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @Column({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
 }

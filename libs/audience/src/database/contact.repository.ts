@@ -16,6 +16,7 @@ export interface ContactPatch {
   customFields?: CustomFields | null;
   sourceId?: string | null;
   optedOut?: boolean;
+  marketingOptedOut?: boolean;
 }
 
 const isUniqueViolation = (e: unknown) => e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === '23505';
@@ -108,10 +109,11 @@ export class ContactRepository {
     return (await m.getRepository(ContactEntity).findOneBy({ id, workspaceId }))!;
   }
 
-  /** No-op for an unknown or already opted-out contact: the caller reports an outcome, not a request. */
-  async optOut(workspaceId: string, id: string): Promise<void> {
+  /** No-op for an unknown contact or one already opted out that far: the caller reports an outcome, not a request. */
+  async optOut(workspaceId: string, id: string, scope: 'ALL' | 'MARKETING'): Promise<void> {
+    const flag = scope === 'ALL' ? 'opted_out' : 'marketing_opted_out';
     await this.db.query(
-      `UPDATE contacts SET opted_out = true, updated_at = now() WHERE workspace_id = $1 AND id = $2 AND NOT opted_out`,
+      `UPDATE contacts SET ${flag} = true, updated_at = now() WHERE workspace_id = $1 AND id = $2 AND NOT ${flag}`,
       [workspaceId, id],
     );
   }

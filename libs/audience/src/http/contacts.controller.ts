@@ -91,7 +91,7 @@ export class ContactsController {
     summary: 'Update a contact (including opt-out)',
     description:
       'Only the given fields change; null clears first_name, last_name, email, source_id or custom_fields. ' +
-      'custom_fields REPLACES the stored object (send the whole object). {"opted_out": true} opts the contact out.',
+      'custom_fields REPLACES the stored object (send the whole object). {"opted_out": true} opts the contact out of every message; {"opted_out": false} opts it back in (clearing a marketing-only opt-out too).',
   })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_PHONE'], [404, 'CONTACT_NOT_FOUND or SOURCE_NOT_FOUND'], [409, 'PHONE_ALREADY_EXISTS'])
@@ -105,6 +105,8 @@ export class ContactsController {
         customFields: dto.custom_fields,
         sourceId: dto.source_id,
         optedOut: dto.opted_out,
+        // Opting back in clears a marketing-only opt-out too; a marketing send WhatsApp still refuses sets it again.
+        ...(dto.opted_out === false && { marketingOptedOut: false }),
       }),
     );
     return presentContact(contact);

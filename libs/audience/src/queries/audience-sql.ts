@@ -1,9 +1,9 @@
 import { isUUID } from 'class-validator';
-import type { AudienceSpec } from './audience-spec';
+import { type AudienceSpec, optedOutSql } from './audience-spec';
 
-/** The columns BuildAudienceSelectQuery documents, in its order. */
+/** The columns BuildAudienceSelectQuery documents, in its order (`opted_out` is always added last). */
 export const AUDIENCE_COLUMNS =
-  "c.id AS contact_id, c.phone, c.first_name, c.last_name, c.email, COALESCE(c.custom_fields, '{}') AS custom_fields, c.opted_out";
+  "c.id AS contact_id, c.phone, c.first_name, c.last_name, c.email, COALESCE(c.custom_fields, '{}') AS custom_fields";
 
 /**
  * Ids that cannot exist are dropped before they reach Postgres (a malformed uuid would fail the
@@ -27,6 +27,8 @@ export function audienceSelect(
 ): { sql: string; params: unknown[] } {
   const [ws, groups, sources, from, to] = [0, 1, 2, 3, 4].map((i) => `$${firstParam + i}`);
   // The range also bounds the memberships side, so a slice hashes only its own share of them.
+  // Whether the contact opted out of this audience's kind of message (see AudienceSpec.templateCategory).
+  columns = `${columns}, ${optedOutSql(spec)} AS opted_out`;
   const [inRange, gmInRange] = contactIdRange
     ? [` AND c.id BETWEEN ${from}::uuid AND ${to}::uuid`, ` AND gm.contact_id BETWEEN ${from}::uuid AND ${to}::uuid`]
     : ['', ''];

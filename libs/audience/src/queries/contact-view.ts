@@ -11,5 +11,6 @@ export function toContactView(c: ContactEntity): ContactView {
     custom_fields: c.customFields ?? {},
     source_id: c.sourceId,
     opted_out: c.optedOut,
+    opt_out_scope: c.optedOut ? 'ALL' : c.marketingOptedOut ? 'MARKETING' : null,
   };
 }

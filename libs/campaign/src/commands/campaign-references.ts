@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CheckAudienceRefsQuery } from '@app/audience';
+import { type AudienceSpec, CheckAudienceRefsQuery, CountAudienceQuery, HasMessageableContactQuery } from '@app/audience';
 import { GetTemplateQuery, ResolveChannelQuery, TemplateSummary } from '@app/catalog';
-import { InvalidAudienceError, InvalidVariableMappingError, TemplateNotApprovedError, TemplateNotFoundError } from '../domain/campaign.errors';
+import { CampaignRepository } from '../database/campaign.repository';
+import { EmptyAudienceError, InvalidAudienceError, InvalidVariableMappingError, TemplateNotApprovedError, TemplateNotFoundError } from '../domain/campaign.errors';
 import { validateVariableMapping } from '../domain/variable-mapping';
+
+type CampaignAudienceRef = { workspaceId: string; templateId: string; audience: { groups: string[]; sources: string[] } };
 
 /** Checks what a campaign points at (template, channel, audience) through the owning modules' queries. */
 @Injectable()
 export class CampaignReferences {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly campaigns: CampaignRepository,
+  ) {}
 
   async template(workspaceId: string, idOrMetaId: string): Promise<TemplateSummary> {
     const template = await this.queries.execute(new GetTemplateQuery(workspaceId, idOrMetaId));
@@ -36,6 +42,38 @@ export class CampaignReferences {
 
   async channelId(workspaceId: string, channelId: string | null): Promise<string> {
     return (await this.queries.execute(new ResolveChannelQuery(workspaceId, channelId))).id;
+  }
+
+  /** A campaign's audience for the audience queries, with its template's category (which opt-outs apply). */
+  async audienceSpec(workspaceId: string, campaignId: string): Promise<AudienceSpec> {
+    const { templateId, ...spec } = await this.campaigns.audienceSpec(workspaceId, campaignId);
+    return { ...spec, templateCategory: await this.category(workspaceId, templateId) };
+  }
+
+  private async category(workspaceId: string, templateId: string): Promise<string | null> {
+    return (await this.queries.execute(new GetTemplateQuery(workspaceId, templateId)))?.category ?? null;
+  }
+
+  /** Whether the campaign's audience has nobody to message now: no member, or only opted-out ones. */
+  async audienceIsEmpty(c: CampaignAudienceRef): Promise<boolean> {
+    return this.isEmpty(await this.specOf(c));
+  }
+
+  /** Before a campaign starts sending on a client's request: refused when it would message nobody. */
+  async assertAudienceNotEmpty(c: CampaignAudienceRef): Promise<void> {
+    const spec = await this.specOf(c);
+    if (!(await this.isEmpty(spec))) return;
+    const { opted_out } = await this.queries.execute(new CountAudienceQuery(spec));
+    throw new EmptyAudienceError(opted_out);
+  }
+
+  private async isEmpty(spec: AudienceSpec): Promise<boolean> {
+    return !(await this.queries.execute(new HasMessageableContactQuery(spec)));
+  }
+
+  private async specOf(c: CampaignAudienceRef): Promise<AudienceSpec> {
+    const templateCategory = await this.category(c.workspaceId, c.templateId);
+    return { workspaceId: c.workspaceId, groupIds: c.audience.groups, sourceIds: c.audience.sources, templateCategory };
   }
 
   async assertAudienceExists(workspaceId: string, audience: { groups: string[]; sources: string[] }): Promise<void> {

@@ -14,6 +14,8 @@ export class CampaignEntity {
   @Column('jsonb', { nullable: true }) variableMapping: Record<string, any> | null;
   @Column('int') batchSize: number;
   @Column('int') batchDelayMs: number;
+  /** The failure guard's threshold, a fraction of attempted sends; null: no guard. */
+  @Column('double precision', { nullable: true }) maxFailureRate: number | null;
   @Column({ type: 'uuid', array: true }) audienceGroups: string[];
   @Column({ type: 'uuid', array: true }) audienceSources: string[];
   @Column('timestamptz', { nullable: true }) scheduledAt: Date | null;

@@ -35,10 +35,11 @@ export class CampaignRepository {
     return this.publisher.mergeObjectContext(Campaign.restore(toProps(row)));
   }
 
-  async audienceSpec(workspaceId: string, id: string): Promise<AudienceSpec> {
-    const row = await this.db.getRepository(CampaignEntity).findOne({ select: ['audienceGroups', 'audienceSources'], where: { id, workspaceId } });
+  /** The campaign's audience, and the template it is for (whose category decides which opt-outs apply). */
+  async audienceSpec(workspaceId: string, id: string): Promise<AudienceSpec & { templateId: string }> {
+    const row = await this.db.getRepository(CampaignEntity).findOne({ select: ['audienceGroups', 'audienceSources', 'templateId'], where: { id, workspaceId } });
     if (!row) throw new CampaignNotFoundError(id);
-    return { workspaceId, groupIds: row.audienceGroups, sourceIds: row.audienceSources };
+    return { workspaceId, groupIds: row.audienceGroups, sourceIds: row.audienceSources, templateId: row.templateId };
   }
 
   /** For internal actors (scheduler, dispatcher) that act on a campaign id without a workspace context. */

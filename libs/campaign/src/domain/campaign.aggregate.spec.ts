@@ -18,6 +18,7 @@ function campaignIn(status: CampaignStatus, extra: Partial<CampaignProps> = {}):
     variableMapping: null,
     batchSize: 50,
     batchDelayMs: 0,
+    maxFailureRate: 0.5,
     audience: { groups: [], sources: [] },
     scheduledAt: status === SCHEDULED ? LATER : null,
     startedAt: [RUNNING, PAUSED, COMPLETED, STOPPED, FAILED].includes(status) ? NOW : null,
@@ -168,5 +169,43 @@ describe('Campaign state machine', () => {
     const c = campaignIn(RUNNING);
     c.fail('template disabled', NOW);
     expect(c.snapshot()).toMatchObject({ status: FAILED, failureReason: 'template disabled', completedAt: NOW });
+  });
+  it('a template approved again resumes only campaigns paused for TEMPLATE_PAUSED; a start now too late waits as SCHEDULE_MISSED', () => {
+    const running = campaignIn(PAUSED, { pauseReason: 'TEMPLATE_PAUSED' });
+    running.resumeAfterTemplateApproved(60_000, NOW);
+    expect(running.snapshot()).toMatchObject({ status: RUNNING, pauseReason: null });
+    expect(running.getUncommittedEvents().map((e) => e.type)).toEqual(['campaign.resumed']);
+
+    const waiting = campaignIn(PAUSED, { pauseReason: 'TEMPLATE_PAUSED', startedAt: null, scheduledAt: LATER });
+    waiting.resumeAfterTemplateApproved(60_000, NOW);
+    expect(waiting.snapshot()).toMatchObject({ status: SCHEDULED, pauseReason: null });
+
+    const missed = campaignIn(PAUSED, { pauseReason: 'TEMPLATE_PAUSED', startedAt: null, scheduledAt: new Date(NOW.getTime() - 120_000) });
+    missed.resumeAfterTemplateApproved(60_000, NOW);
+    expect(missed.snapshot()).toMatchObject({ status: PAUSED, pauseReason: 'SCHEDULE_MISSED' });
+    expect(missed.getUncommittedEvents().map((e) => e.type)).toEqual(['campaign.paused']);
+
+    for (const c of [campaignIn(PAUSED, { pauseReason: 'MANUAL' }), campaignIn(PAUSED, { pauseReason: 'HIGH_FAILURE_RATE' }), campaignIn(RUNNING)]) {
+      const before = c.snapshot();
+      c.resumeAfterTemplateApproved(60_000, NOW);
+      expect(c.snapshot()).toEqual(before);
+      expect(c.getUncommittedEvents()).toEqual([]);
+    }
+  });
+
+  it('a scheduled start with nobody to message fails with EMPTY_AUDIENCE (unless it is too late to start at all)', () => {
+    const due = campaignIn(SCHEDULED, { scheduledAt: NOW });
+    due.arriveScheduled(60_000, true, NOW);
+    expect(due.snapshot()).toMatchObject({ status: FAILED, failureReason: expect.stringMatching(/^EMPTY_AUDIENCE/) });
+    const late = campaignIn(SCHEDULED, { scheduledAt: new Date(NOW.getTime() - 120_000) });
+    late.arriveScheduled(60_000, true, NOW);
+    expect(late.snapshot()).toMatchObject({ status: PAUSED, pauseReason: 'SCHEDULE_MISSED' });
+  });
+
+  it('recording the materialised total raises campaign.materialised without changing the status', () => {
+    const c = campaignIn(RUNNING);
+    c.recordMaterialised(42, NOW);
+    expect(c.snapshot()).toMatchObject({ status: RUNNING, totalRecipients: 42 });
+    expect(c.getUncommittedEvents().map((e) => e.type)).toEqual(['campaign.materialised']);
   });
 });

@@ -6,6 +6,7 @@ import {
   CampaignDeletedEvent,
   CampaignEvent,
   CampaignFailedEvent,
+  CampaignMaterialisedEvent,
   CampaignPausedEvent,
   CampaignResumedEvent,
   CampaignScheduledEvent,
@@ -50,8 +51,12 @@ export const TRANSITIONS: Readonly<Record<CampaignAction, readonly CampaignStatu
 /** Pause reasons are UPPER_SNAKE like every other reason and code the API returns. */
 export const MANUAL_PAUSE = 'MANUAL';
 export const SCHEDULE_MISSED = 'SCHEDULE_MISSED';
-/** WhatsApp paused the campaign's template (status update or error 132015); resumable once it is reinstated. */
+/** WhatsApp paused the campaign's template (status update or error 132015); resumes by itself once it is approved again. */
 export const TEMPLATE_PAUSED = 'TEMPLATE_PAUSED';
+/** The failure guard's threshold when a campaign sets none: more than half of the attempted sends failed. */
+export const DEFAULT_MAX_FAILURE_RATE = 0.5;
+/** failure_reason of a scheduled start that found nobody to message. */
+export const EMPTY_AUDIENCE_FAILURE = 'EMPTY_AUDIENCE: the audience had no contact to message when the scheduled time came';
 
 export interface CampaignAudience {
   groups: string[];
@@ -69,6 +74,8 @@ export interface CampaignProps {
   variableMapping: Record<string, unknown> | null;
   batchSize: number;
   batchDelayMs: number;
+  /** Pause with HIGH_FAILURE_RATE when more than this fraction of attempted sends failed; null: never. */
+  maxFailureRate: number | null;
   audience: CampaignAudience;
   scheduledAt: Date | null;
   startedAt: Date | null;
@@ -82,11 +89,11 @@ export interface CampaignProps {
 }
 
 export type EditableFields = Partial<
-  Pick<CampaignProps, 'name' | 'description' | 'templateId' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs'>
+  Pick<CampaignProps, 'name' | 'description' | 'templateId' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'maxFailureRate'>
 >;
 
 export type NewCampaign = Pick<CampaignProps, 'id' | 'workspaceId' | 'name' | 'templateId'> &
-  Partial<Pick<CampaignProps, 'description' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'audience' | 'scheduledAt'>>;
+  Partial<Pick<CampaignProps, 'description' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'maxFailureRate' | 'audience' | 'scheduledAt'>>;
 
 export class Campaign extends AggregateRoot<CampaignEvent> {
   private constructor(private props: CampaignProps) {
@@ -103,6 +110,8 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
       batchDelayMs: 0,
       audience: { groups: [], sources: [] },
       ...input,
+      // Omitted is the default; null is a choice (no guard).
+      maxFailureRate: input.maxFailureRate === undefined ? DEFAULT_MAX_FAILURE_RATE : input.maxFailureRate,
       scheduledAt: input.scheduledAt ?? null,
       status: input.scheduledAt ? SCHEDULED : DRAFT,
       startedAt: null,
@@ -127,6 +136,7 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
   get workspaceId() { return this.props.workspaceId; }
   get status() { return this.props.status; }
   get version() { return this.props.version; }
+  get pauseReason() { return this.props.pauseReason; }
 
   /** A read-only copy of the state, for persistence and responses. */
   snapshot(): Readonly<CampaignProps> {
@@ -169,11 +179,16 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
    * The scheduler found this campaign due. A start discovered too late (e.g. after an outage) must not
    * fire unannounced: the campaign pauses with SCHEDULE_MISSED for a human to resume.
    */
-  arriveScheduled(maxLatenessMs: number, now = new Date()): void {
+  arriveScheduled(maxLatenessMs: number, audienceEmpty = false, now = new Date()): void {
     this.guard('start');
-    const late = now.getTime() - (this.props.scheduledAt?.getTime() ?? now.getTime());
-    if (late > maxLatenessMs) this.pause(SCHEDULE_MISSED, now);
+    if (this.startsTooLate(maxLatenessMs, now)) this.pause(SCHEDULE_MISSED, now);
+    // Nobody to message: completing with 0 recipients would hide a mistake the client must hear about.
+    else if (audienceEmpty) this.fail(EMPTY_AUDIENCE_FAILURE, now);
     else this.begin(now);
+  }
+
+  private startsTooLate(maxLatenessMs: number, now: Date): boolean {
+    return now.getTime() - (this.props.scheduledAt?.getTime() ?? now.getTime()) > maxLatenessMs;
   }
 
   private begin(now: Date): void {
@@ -201,6 +216,20 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
     } else {
       this.begin(now);
     }
+  }
+
+  /**
+   * Meta approved the template again: a campaign paused for that reason alone resumes (a scheduled one returns
+   * to SCHEDULED). One that would now start later than allowed waits for a human instead, as SCHEDULE_MISSED.
+   * Anything else (running, paused by a user or another cause) is left as it is.
+   */
+  resumeAfterTemplateApproved(maxLatenessMs: number, now = new Date()): void {
+    if (this.props.status !== PAUSED || this.props.pauseReason !== TEMPLATE_PAUSED) return;
+    const wouldStart = !this.props.startedAt && (!this.props.scheduledAt || this.props.scheduledAt.getTime() <= now.getTime());
+    if (wouldStart && this.startsTooLate(maxLatenessMs, now)) {
+      this.set({ pauseReason: SCHEDULE_MISSED }, now);
+      this.apply(new CampaignPausedEvent(this.id, this.workspaceId, SCHEDULE_MISSED));
+    } else this.resume(now);
   }
 
   stop(now = new Date()): void {
@@ -246,5 +275,6 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
   /** Records how many recipients the materialised audience produced. */
   recordMaterialised(totalRecipients: number, now = new Date()): void {
     this.set({ totalRecipients }, now);
+    this.apply(new CampaignMaterialisedEvent(this.id, this.workspaceId, totalRecipients));
   }
 }

@@ -74,6 +74,15 @@ export class SampleContactNotFoundError extends DomainError {
   }
 }
 
+/** Sending would message nobody: the audience has no member, or only opted-out ones. */
+export class EmptyAudienceError extends DomainError {
+  readonly code = 'EMPTY_AUDIENCE';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+  constructor(optedOut: number) {
+    super('The campaign audience has no contact to message; add contacts to its groups or sources first', { opted_out: optedOut });
+  }
+}
+
 export class AudienceEmptyError extends DomainError {
   readonly code = 'AUDIENCE_EMPTY';
   readonly status = HttpStatus.BAD_REQUEST;

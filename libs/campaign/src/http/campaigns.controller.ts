@@ -65,6 +65,7 @@ export class CampaignsController {
         channelId: dto.channel_id,
         batchSize: dto.batch_size,
         batchDelayMs: dto.batch_delay_ms,
+        maxFailureRate: dto.max_failure_rate,
         variableMapping: dto.variable_mapping,
         audience: dto.audience,
         scheduledAt: dto.scheduled_at ? new Date(dto.scheduled_at) : null,
@@ -105,6 +106,7 @@ export class CampaignsController {
         channelId: dto.channel_id,
         batchSize: dto.batch_size,
         batchDelayMs: dto.batch_delay_ms,
+        maxFailureRate: dto.max_failure_rate,
         variableMapping: dto.variable_mapping,
       }),
     );
@@ -164,7 +166,11 @@ export class CampaignsController {
   }
 
   @Post(':id/send')
-  @LifecycleAction('Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED', 422)
+  @LifecycleAction(
+    'Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started, then campaign.materialised with the real total_recipients)',
+    'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED',
+    [422, 'INVALID_VARIABLE_MAPPING, or EMPTY_AUDIENCE: nobody to message (no member, or only opted-out ones; details.opted_out)'],
+  )
   send(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.respond(new SendCampaignCommand(ws, id));
   }
@@ -182,7 +188,11 @@ export class CampaignsController {
   }
 
   @Post(':id/resume')
-  @LifecycleAction('Resume a PAUSED campaign (emits campaign.resumed)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED')
+  @LifecycleAction(
+    'Resume a PAUSED campaign (emits campaign.resumed); an audience replaced while paused is applied first',
+    'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED',
+    [422, 'EMPTY_AUDIENCE: the resume would start a campaign that never ran, and nobody is there to message'],
+  )
   resume(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.respond(new ResumeCampaignCommand(ws, id));
   }

@@ -41,6 +41,7 @@ export class CampaignPresenter {
           variable_mapping: c.variableMapping,
           batch_size: c.batchSize,
           batch_delay_ms: c.batchDelayMs,
+          max_failure_rate: c.maxFailureRate,
           scheduled_at: iso(c.scheduledAt),
           started_at: iso(c.startedAt),
           completed_at: iso(c.completedAt),

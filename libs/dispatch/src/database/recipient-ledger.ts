@@ -80,12 +80,19 @@ type TransitionRow = { campaign_id: string; old_status: RecipientStatus | null; 
 const statusesIn = (counter: StatsCounter) =>
   (Object.keys(COUNTS_IN) as RecipientStatus[]).filter((s) => COUNTS_IN[s].includes(counter)).map((s) => `'${s}'`).join(', ');
 
-/** Each counter's change over transition rows `t(campaign_id, old_status, status, n)`; a row with no old status is new. */
+/**
+ * Each counter's change over transition rows `t(campaign_id, old_status, status, n)`. A row with no old status
+ * comes into the counters (new, or back in the audience); one with no new status leaves them (removed from
+ * the audience before it was attempted: kept in the ledger, counted nowhere).
+ */
 const COUNTER_CHANGES = STATS_COUNTERS.map((k) =>
   k === 'total'
-    ? `sum(CASE WHEN t.old_status IS NULL THEN t.n ELSE 0 END)::int AS total`
-    : `sum(t.n * ((t.status IN (${statusesIn(k)}))::int - (COALESCE(t.old_status IN (${statusesIn(k)}), false))::int))::int AS ${k}`,
+    ? `sum(CASE WHEN t.old_status IS NULL THEN t.n WHEN t.status IS NULL THEN -t.n ELSE 0 END)::int AS total`
+    : `sum(t.n * ((COALESCE(t.status IN (${statusesIn(k)}), false))::int - (COALESCE(t.old_status IN (${statusesIn(k)}), false))::int))::int AS ${k}`,
 ).join(', ');
+
+/** Rows the counters leave out: skipped because their contact left the audience before they were attempted. */
+const removed = (r = '') => `(${r}status = 'skipped' AND ${r}error_code IS NOT DISTINCT FROM '${RecipientErrorCode.REMOVED_FROM_AUDIENCE}')`;
 
 /**
  * One statement that changes recipient rows (`ctes`, data-modifying) and moves the campaigns' counters by
@@ -124,11 +131,17 @@ export class RecipientLedger {
    *
    * Answers null when a twin job (the sweep re-enqueues a start whose large audience is still landing)
    * materialised this very audience while this one waited for the lock: nothing left to do.
+   *
+   * Run again after the audience changed (`whole` is the new audience in one SELECT), rows not yet attempted
+   * (`pending`, `queued`) whose contact left it become `skipped` REMOVED_FROM_AUDIENCE and leave the counters,
+   * and rows removed earlier whose contact is back return to `pending`: the total is then the new audience
+   * plus whoever it already reached.
    */
   async materialise(
     campaignId: string,
     audienceKey: string,
     slices: Array<{ sql: string; params: unknown[] }>,
+    whole: { sql: string; params: unknown[] },
   ): Promise<{ total: number } | null> {
     return this.db.transaction(async (m) => {
       // One materialisation of a campaign at a time (held until the slices are in), so the anti-join below
@@ -136,6 +149,7 @@ export class RecipientLedger {
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [campaignId]);
       if ((await this.materialisedAudience(campaignId, m)) === audienceKey) return null;
       const [{ exists }] = await m.query(`SELECT EXISTS (SELECT 1 FROM campaign_recipients WHERE campaign_id = $1) AS exists`, [campaignId]);
+      if (exists) await this.fitToAudience(campaignId, whole);
       const rows = (await Promise.all(slices.map((slice) => this.insertSlice(campaignId, slice, exists)))).flat();
       await m.query(
         `INSERT INTO dispatch_runs (campaign_id, audience_key) VALUES ($1, $2)
@@ -145,6 +159,31 @@ export class RecipientLedger {
       const total = exists ? await this.countRecipients(campaignId) : rows.reduce((sum, r) => sum + Number(r.n), 0);
       return { total };
     });
+  }
+
+  /** Removes unattempted rows whose contact left the audience, and brings back removed rows whose contact returned. */
+  private async fitToAudience(campaignId: string, audience: { sql: string; params: unknown[] }): Promise<void> {
+    const inAudience = `EXISTS (SELECT 1 FROM (${audience.sql}) a WHERE a.contact_id = r.contact_id)`;
+    await retryOnDeadlock(() => this.db.query(
+      withCounters(
+        `o AS (
+           SELECT r.id, r.status AS old_status, ${removed('r.')} AS was_removed FROM campaign_recipients r
+            WHERE r.campaign_id = $1::uuid
+              AND ((r.status IN ('pending', 'queued') AND NOT ${inAudience}) OR (${removed('r.')} AND ${inAudience}))
+            ORDER BY r.id FOR UPDATE),
+         u AS (
+           UPDATE campaign_recipients r SET
+                  status = CASE WHEN o.was_removed THEN 'pending' ELSE 'skipped' END,
+                  error_code = CASE WHEN o.was_removed THEN NULL ELSE '${RecipientErrorCode.REMOVED_FROM_AUDIENCE}' END,
+                  error_message = CASE WHEN o.was_removed THEN NULL ELSE 'Removed from the campaign audience before it was sent' END,
+                  claim_token = NULL, claimed_at = NULL
+             FROM o WHERE r.id = o.id
+           RETURNING r.campaign_id, o.was_removed, o.old_status)`,
+        `SELECT campaign_id, CASE WHEN was_removed THEN NULL ELSE old_status END AS old_status,
+                CASE WHEN was_removed THEN 'pending' END AS status, 1 AS n FROM u`,
+      ),
+      [campaignId, ...audience.params],
+    ));
   }
 
   private insertSlice(
@@ -195,9 +234,33 @@ export class RecipientLedger {
     return row?.audience_key ?? null;
   }
 
+  /** The campaign's recipients, as the counters' total counts them. */
   async countRecipients(campaignId: string): Promise<number> {
-    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1`, [campaignId]);
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1 AND NOT ${removed()}`, [campaignId]);
     return row.n;
+  }
+
+  /**
+   * What the failure guard judges: attempted (sent, delivered, read or failed) and failed sends, recipients that
+   * may be sent (not skipped), those still to do, and where the guard's current window starts.
+   */
+  async failureWindow(campaignId: string): Promise<{
+    attempted: number; failed: number; eligible: number; pending: number; attemptedBase: number; failedBase: number;
+  } | null> {
+    const [row] = await this.db.query(
+      `SELECT s.sent + s.failed AS attempted, s.failed, s.total - s.skipped AS eligible, s.pending,
+              d.guard_attempted_base AS attempted_base, d.guard_failed_base AS failed_base
+         FROM campaign_stats s JOIN dispatch_runs d ON d.campaign_id = s.campaign_id WHERE s.campaign_id = $1`,
+      [campaignId],
+    );
+    return row
+      ? { attempted: row.attempted, failed: row.failed, eligible: row.eligible, pending: row.pending, attemptedBase: row.attempted_base, failedBase: row.failed_base }
+      : null;
+  }
+
+  /** The failure guard paused the campaign: after a resume it judges only what is attempted from here on. */
+  async restartFailureWindow(campaignId: string, attempted: number, failed: number): Promise<void> {
+    await this.db.query(`UPDATE dispatch_runs SET guard_attempted_base = $2, guard_failed_base = $3 WHERE campaign_id = $1`, [campaignId, attempted, failed]);
   }
 
   /** Opens a claim lease for one pump: the token it stamps its rows with, valid for `ms` unless renewed. */
@@ -452,7 +515,8 @@ export class RecipientLedger {
       await m.query(`INSERT INTO campaign_stats (campaign_id) VALUES ($1) ON CONFLICT DO NOTHING`, [campaignId]);
       await m.query(`SELECT 1 FROM campaign_stats WHERE campaign_id = $1 FOR UPDATE`, [campaignId]);
       await m.query(
-        `WITH t AS (SELECT campaign_id, NULL::text AS old_status, status, count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1 GROUP BY 1, 3)
+        `WITH t AS (SELECT campaign_id, NULL::text AS old_status, status, count(*)::int AS n FROM campaign_recipients
+                     WHERE campaign_id = $1 AND NOT ${removed()} GROUP BY 1, 3)
          UPDATE campaign_stats c SET (${STATS_COUNTERS.join(', ')}) = (SELECT ${STATS_COUNTERS.map((k) => `COALESCE(x.${k}, 0)`).join(', ')}
                                      FROM (SELECT ${COUNTER_CHANGES} FROM t) x), updated_at = now()
           WHERE c.campaign_id = $1`,

@@ -19,10 +19,13 @@ export const RecipientErrorCode = {
   INVALID_PHONE: 'INVALID_PHONE',
   DUPLICATE_PHONE: 'DUPLICATE_PHONE',
   CONTACT_DELETED: 'CONTACT_DELETED',
+  REMOVED_FROM_AUDIENCE: 'REMOVED_FROM_AUDIENCE',
 } as const;
 
 /** pause_reason values the engine sets on its own. */
 export const AutoPauseReason = {
   SPAM_RATE_LIMIT: 'SPAM_RATE_LIMIT',
   MESSAGING_LIMIT_REACHED: 'MESSAGING_LIMIT_REACHED',
+  /** The failure guard: too many of the campaign's attempted sends failed. */
+  HIGH_FAILURE_RATE: 'HIGH_FAILURE_RATE',
 } as const;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetContactsQuery, OptOutContactCommand } from '@app/audience';
+import { GetContactsQuery, OptOutContactCommand, optedOutFor } from '@app/audience';
 import { AutoPauseCampaignCommand, FailCampaignCommand, RenderedMessage } from '@app/campaign';
 import { Env } from '@app/platform';
 import { WhatsAppApiError, WhatsAppClient } from '@app/whatsapp';
@@ -105,7 +105,7 @@ export class BatchSender {
     const contacts = await this.queries.execute(new GetContactsQuery(run.info.workspaceId, rows.map((r) => r.contactId)));
     for (const row of rows) {
       const contact = contacts.get(row.contactId);
-      if (!contact || contact.opted_out) {
+      if (!contact || optedOutFor(contact, run.template.category)) {
         run.outcomes.push({
           id: row.id,
           status: RecipientStatus.SKIPPED,
@@ -154,7 +154,7 @@ export class BatchSender {
               ? new FailCampaignCommand(run.info.id, verdict.campaign.reason)
               : new AutoPauseCampaignCommand(run.info.id, verdict.campaign.reason),
           ),
-        verdict.optOut && this.engine.run(new OptOutContactCommand(run.info.workspaceId, row.contactId)),
+        verdict.optOut && this.engine.run(new OptOutContactCommand(run.info.workspaceId, row.contactId, 'MARKETING')),
       ].map((p) => Promise.resolve(p).catch((err: Error) => this.logger.warn(`after ${e.code ?? e.httpStatus} for ${row.id}: ${err.message}`))));
       return verdict.recipient && { id: row.id, ...verdict.recipient, variables: msg.variables };
     }

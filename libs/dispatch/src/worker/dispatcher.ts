@@ -12,7 +12,9 @@ import { CampaignLock } from './campaign-lock';
 import { CampaignProgress } from './campaign-progress';
 import { ClaimLease } from './claim-lease';
 import { EngineCommands } from './engine-commands';
+import { FailureGuard } from './failure-guard';
 import { InFlightWindows } from './in-flight-window';
+import { audienceKey } from './materialiser';
 import { OutcomeBuffer } from './outcome-buffer';
 import { PumpRun } from './pump-run';
 
@@ -38,6 +40,7 @@ export class Dispatcher {
     private readonly sender: BatchSender,
     private readonly lock: CampaignLock,
     private readonly progress: CampaignProgress,
+    private readonly guard: FailureGuard,
     private readonly windows: InFlightWindows,
     private readonly queue: DispatchQueue,
     private readonly env: Env,
@@ -50,6 +53,7 @@ export class Dispatcher {
     const leave = this.windows.enter();
     try {
       run = await this.prepare(campaignId, () => lock.extend());
+      // Nothing to send: the campaign stopped running, or its rows wait for the materialiser (which kicks a pump after).
       if (!run) return;
       const deadline = Date.now() + SLICE_MS;
       // A second pump would halve the pause between batches a campaign asked for.
@@ -63,6 +67,7 @@ export class Dispatcher {
           await this.queue.kick(campaignId);
         }
         await this.sender.send(run, rows);
+        if (await this.guard.check(campaignId, run.info.maxFailureRate)) break;
         if (run.info.batchDelayMs) await run.sleep(run.info.batchDelayMs);
       }
     } finally {
@@ -70,13 +75,18 @@ export class Dispatcher {
       await run?.lease.close().catch((e: Error) => this.logger.warn(`lease of ${campaignId} not closed (it expires): ${e.message}`));
       await lock.release().catch((e: Error) => this.logger.warn(`pump lock of ${campaignId} not released (it expires): ${e.message}`));
     }
-    await this.progress.advance(campaignId);
+    if (run) await this.progress.advance(campaignId);
   }
 
   /** Loads what a pump needs and opens its lease; a template that is no longer sendable stops the campaign here. */
   private async prepare(campaignId: string, heartbeat: () => Promise<unknown>): Promise<PumpRun | null> {
     const info = await this.queries.execute(new GetCampaignDispatchInfoQuery(campaignId));
     if (!info || info.status !== CampaignStatus.RUNNING) return null;
+    // An audience changed while paused is fitted first: no pump may send a row of a contact who left it.
+    if ((await this.ledger.materialisedAudience(campaignId)) !== audienceKey(info.audience)) {
+      await this.queue.materialise(campaignId);
+      return null;
+    }
     const template = await this.queries.execute(new GetTemplateQuery(info.workspaceId, info.templateId));
     if (!template || template.status !== 'APPROVED') {
       const status = template?.status ?? 'DELETED';

@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { BuildAudienceSelectQuery } from '@app/audience';
 import { CampaignStatus, GetCampaignDispatchInfoQuery, RecordMaterialisedCommand } from '@app/campaign';
+import { GetTemplateQuery } from '@app/catalog';
 import { Env } from '@app/platform';
 import { contactIdSlices } from './contact-id-slices';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
 import { EngineCommands } from './engine-commands';
 
-const audienceKey = (a: { groups: string[]; sources: string[] }) => JSON.stringify([[...a.groups].sort(), [...a.sources].sort()]);
+/** Identifies an audience: rows are materialised again (fitted to it) whenever the campaign's audience no longer matches. */
+export const audienceKey = (a: { groups: string[]; sources: string[] }) => JSON.stringify([[...a.groups].sort(), [...a.sources].sort()]);
 
 /** Turns a started (or resumed) campaign's audience into recipient rows, then hands it to the pump. */
 @Injectable()
@@ -33,11 +35,14 @@ export class Materialiser {
     const key = audienceKey(info.audience);
     const previous = await this.ledger.materialisedAudience(campaignId);
     if (previous !== key) {
-      const spec = { workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources };
-      const slices = await Promise.all(
-        contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),
-      );
-      const landed = await this.ledger.materialise(campaignId, key, slices);
+      // Opt-outs are judged for the template's category: a marketing-only opt-out doesn't skip a utility message.
+      const template = await this.queries.execute(new GetTemplateQuery(info.workspaceId, info.templateId));
+      const spec = { workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources, templateCategory: template?.category };
+      const [whole, ...slices] = await Promise.all([
+        this.queries.execute(new BuildAudienceSelectQuery(spec, 2)),
+        ...contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),
+      ]);
+      const landed = await this.ledger.materialise(campaignId, key, slices, whole);
       if (landed) {
         await this.engine.run(new RecordMaterialisedCommand(campaignId, landed.total));
       }

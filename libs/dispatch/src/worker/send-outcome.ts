@@ -39,7 +39,7 @@ export interface SendVerdict {
   campaign: { action: 'fail' | 'pause'; reason: string } | null;
   /** The channel is over its throughput: slow it down, or hold it for Meta's Retry-After. */
   slowChannel: { holdMs: number } | null;
-  /** The user stopped marketing messages from this business. */
+  /** The user stopped marketing messages from this business: the contact opts out of marketing templates. */
   optOut: boolean;
 }
 

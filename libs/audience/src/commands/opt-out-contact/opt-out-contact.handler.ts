@@ -7,7 +7,7 @@ import { OptOutContactCommand } from './opt-out-contact.command';
 export class OptOutContactHandler implements ICommandHandler<OptOutContactCommand> {
   constructor(private readonly contacts: ContactRepository) {}
 
-  async execute({ workspaceId, contactId }: OptOutContactCommand) {
-    if (isUUID(contactId)) await this.contacts.optOut(workspaceId, contactId);
+  async execute({ workspaceId, contactId, scope }: OptOutContactCommand) {
+    if (isUUID(contactId)) await this.contacts.optOut(workspaceId, contactId, scope);
   }
 }

@@ -106,7 +106,16 @@ export class ContactResponseDto {
   @ApiProperty({ type: Object, example: { order_id: 'ORD-1042' } }) custom_fields: Record<string, string | number | boolean | null>;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) source_id: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) group_ids: string[];
-  @ApiProperty() opted_out: boolean;
+  @ApiProperty({ description: 'Opted out of every message (never sent to)' }) opted_out: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['ALL', 'MARKETING'],
+    description:
+      'What the contact opted out of: `ALL` (opted_out), `MARKETING` when WhatsApp refused a marketing template with 131050 ' +
+      '(the user stopped marketing messages: MARKETING campaigns skip the contact, UTILITY and AUTHENTICATION ones still reach it), or null',
+  })
+  opt_out_scope: 'ALL' | 'MARKETING' | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }

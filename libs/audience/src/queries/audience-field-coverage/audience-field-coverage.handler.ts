@@ -12,7 +12,7 @@ export class AudienceFieldCoverageHandler implements IQueryHandler<AudienceField
   /** One pass over the audience: a `count(*) FILTER` per field; "present" is non-null and not ''. */
   async execute({ spec, fields }: AudienceFieldCoverageQuery): Promise<FieldCoverage> {
     const parsed = parseContactFields(fields);
-    const { sql, params } = audienceSelect(spec, 1, 'c.opted_out, c.phone, c.first_name, c.last_name, c.email, c.custom_fields');
+    const { sql, params } = audienceSelect(spec, 1, 'c.phone, c.first_name, c.last_name, c.email, c.custom_fields');
     const args = [...params];
     const counts = parsed.map(({ field }, i) => {
       const value = 'column' in field ? `a.${field.column}` : `a.custom_fields ->> $${args.push(field.customKey)}::text`;

@@ -9,7 +9,7 @@ export class CountAudienceHandler implements IQueryHandler<CountAudienceQuery> {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async execute({ spec }: CountAudienceQuery) {
-    const { sql, params } = audienceSelect(spec, 1, 'c.opted_out');
+    const { sql, params } = audienceSelect(spec, 1, 'c.id');
     const [row]: Array<{ total: number; opted_out: number }> = await this.db.query(
       `SELECT count(*) FILTER (WHERE NOT a.opted_out)::int AS total, count(*) FILTER (WHERE a.opted_out)::int AS opted_out FROM (${sql}) a`,
       params,

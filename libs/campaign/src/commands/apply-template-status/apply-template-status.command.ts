@@ -3,9 +3,10 @@ import type { TemplateStatus } from '@app/catalog';
 
 /**
  * A template changed status at Meta. Disabled/rejected: its active campaigns fail (they can never send).
- * Paused: running and scheduled ones pause with TEMPLATE_PAUSED, resumable once Meta reinstates it.
+ * Paused: running and scheduled ones pause with TEMPLATE_PAUSED. Approved again: those paused for that
+ * reason alone resume (running again, or back to SCHEDULED).
  */
-export class ApplyTemplateStatusCommand extends Command<{ failed: number; paused: number }> {
+export class ApplyTemplateStatusCommand extends Command<{ failed: number; paused: number; resumed: number }> {
   constructor(
     readonly workspaceId: string,
     readonly templateId: string,

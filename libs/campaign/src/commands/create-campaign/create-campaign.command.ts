@@ -11,6 +11,8 @@ export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
       channelId?: string | null;
       batchSize?: number;
       batchDelayMs?: number;
+      /** Omitted: the default threshold; null: no failure guard. */
+      maxFailureRate?: number | null;
       variableMapping?: Record<string, unknown> | null;
       audience?: { groups?: string[]; sources?: string[] } | null;
       scheduledAt?: Date | null;

@@ -31,6 +31,7 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
         variableMapping: input.variableMapping ?? null,
         batchSize: input.batchSize ?? 50,
         batchDelayMs: input.batchDelayMs ?? 0,
+        maxFailureRate: input.maxFailureRate,
         audience,
         scheduledAt: input.scheduledAt ?? null,
       }),

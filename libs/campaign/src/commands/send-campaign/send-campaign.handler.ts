@@ -15,6 +15,7 @@ export class SendCampaignHandler implements ICommandHandler<SendCampaignCommand>
       // The transition's own guard answers first, so an illegal action is INVALID_TRANSITION whatever the template.
       c.send();
       await this.refs.assertSendable(c.snapshot());
+      await this.refs.assertAudienceNotEmpty(c.snapshot());
     });
   }
 }

@@ -5,6 +5,7 @@ export const CAMPAIGN_EVENTS = {
   created: 'campaign.created',
   scheduled: 'campaign.scheduled',
   started: 'campaign.started',
+  materialised: 'campaign.materialised',
   paused: 'campaign.paused',
   resumed: 'campaign.resumed',
   stopped: 'campaign.stopped',

@@ -2,6 +2,7 @@ export * from './campaign-event';
 export * from './campaign-created.event';
 export * from './campaign-scheduled.event';
 export * from './campaign-started.event';
+export * from './campaign-materialised.event';
 export * from './campaign-paused.event';
 export * from './campaign-resumed.event';
 export * from './campaign-stopped.event';

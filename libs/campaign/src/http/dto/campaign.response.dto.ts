@@ -31,12 +31,13 @@ export class CampaignResponseDto {
   @ApiPropertyOptional({ nullable: true, type: Object, description: 'See the variable-mapping grammar' }) variable_mapping: Record<string, unknown> | null;
   @ApiProperty() batch_size: number;
   @ApiProperty() batch_delay_ms: number;
+  @ApiProperty({ nullable: true, type: Number, example: 0.5, description: 'Failure guard threshold (fraction of attempted sends); null: no guard' }) max_failure_rate: number | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) scheduled_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) started_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) completed_at: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'MANUAL, or the automatic reason (SCHEDULE_MISSED, TEMPLATE_PAUSED, …); null unless PAUSED' }) pause_reason: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) failure_reason: string | null;
-  @ApiProperty() total_recipients: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'MANUAL, or the automatic reason (SCHEDULE_MISSED, TEMPLATE_PAUSED, HIGH_FAILURE_RATE, MESSAGING_LIMIT_REACHED, …); null unless PAUSED' }) pause_reason: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'ALL_SENDS_FAILED: all 120 attempted sends failed', description: 'Why it FAILED: e.g. `ALL_SENDS_FAILED: …`, `EMPTY_AUDIENCE: …`, a template disabled, or a campaign-fatal WhatsApp error (`<code>: <message>`)' }) failure_reason: string | null;
+  @ApiProperty({ description: 'Recipients in the ledger once materialised (0 before; announced by campaign.materialised); rows removed from the audience before being attempted are not counted' }) total_recipients: number;
   @ApiProperty({ type: CampaignStatsDto }) stats: CampaignStatsDto;
   @ApiProperty({ type: Object, description: '{groups: uuid[], sources: uuid[]}' }) audience: { groups: string[]; sources: string[] };
   @ApiPropertyOptional({ type: [CampaignAudienceRowDto], description: 'GET /campaigns/{id} only' }) audiences?: CampaignAudienceRowDto[];

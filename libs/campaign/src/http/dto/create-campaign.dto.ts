@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptionalNotNull } from '@app/platform';
 import { Type } from 'class-transformer';
 import {
-  IsArray, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
+  IsArray, IsDateString, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
 } from 'class-validator';
 
 export class AudienceDto {
@@ -39,6 +39,21 @@ export class CreateCampaignDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 600000, default: 0, description: 'Pause between batches' })
   @IsOptionalNotNull() @IsInt() @Min(0) @Max(600000)
   batch_delay_ms?: number;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    default: 0.5,
+    example: 0.2,
+    description:
+      'Failure guard: once at least min(100, audience) sends were attempted, a share of failed attempts above this fraction ' +
+      '(0–1, not a percentage) pauses the campaign with pause_reason HIGH_FAILURE_RATE (resumable; the guard then judges the ' +
+      'sends after the resume). `null` turns the guard off. Whatever the threshold, a campaign whose attempted sends all failed ends FAILED.',
+  })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
+  max_failure_rate?: number | null;
 
   @ApiPropertyOptional({ type: Object, description: 'Required for templates with variables; see the variable-mapping grammar' })
   @IsOptionalNotNull() @IsObject()

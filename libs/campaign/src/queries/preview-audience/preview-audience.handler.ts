@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { CountAudienceQuery, SampleAudienceQuery } from '@app/audience';
-import { CampaignRepository } from '../../database/campaign.repository';
+import { CampaignReferences } from '../../commands/campaign-references';
 import { PreviewAudienceQuery } from './preview-audience.query';
 
 const SAMPLE_SIZE = 10;
@@ -8,12 +8,12 @@ const SAMPLE_SIZE = 10;
 @QueryHandler(PreviewAudienceQuery)
 export class PreviewAudienceHandler implements IQueryHandler<PreviewAudienceQuery> {
   constructor(
-    private readonly campaigns: CampaignRepository,
+    private readonly refs: CampaignReferences,
     private readonly queries: QueryBus,
   ) {}
 
   async execute({ workspaceId, campaignId }: PreviewAudienceQuery) {
-    const spec = await this.campaigns.audienceSpec(workspaceId, campaignId);
+    const spec = await this.refs.audienceSpec(workspaceId, campaignId);
     const [count, sample] = await Promise.all([
       this.queries.execute(new CountAudienceQuery(spec)),
       this.queries.execute(new SampleAudienceQuery(spec, SAMPLE_SIZE)),

@@ -18,7 +18,8 @@ export class RenderPreviewHandler implements IQueryHandler<RenderPreviewQuery> {
     const campaign = (await this.campaigns.findById(workspaceId, campaignId)).snapshot();
     const template = await this.refs.template(workspaceId, campaign.templateId);
     // Only a member of the audience: a key that may preview must not read any contact of the workspace.
-    const [contact] = await this.queries.execute(new SampleAudienceQuery(await this.campaigns.audienceSpec(workspaceId, campaignId), 1, sampleContactId));
+    const spec = { workspaceId, groupIds: campaign.audience.groups, sourceIds: campaign.audience.sources, templateCategory: template.category };
+    const [contact] = await this.queries.execute(new SampleAudienceQuery(spec, 1, sampleContactId));
     if (!contact) {
       if (sampleContactId) throw new SampleContactNotFoundError(sampleContactId);
       throw new AudienceEmptyError('The campaign audience has no messageable contact to preview with');

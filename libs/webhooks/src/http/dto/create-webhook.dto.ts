@@ -12,7 +12,11 @@ export class CreateWebhookDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false, disallow_auth: true }, { message: 'url must be an http(s) URL' })
   url: string;
 
-  @ApiProperty({ type: [String], enum: SUBSCRIBABLE_EVENTS, example: ['campaign.completed', 'campaign.failed'], description: '`["*"]` for every event' })
+  @ApiProperty({ type: [String], enum: SUBSCRIBABLE_EVENTS, example: ['campaign.completed', 'campaign.failed'], description:
+      '`["*"]` for every event. `campaign.started` is sent before the audience is materialised (its `total_recipients` is 0); ' +
+      '`campaign.materialised` follows once the recipients are in the ledger, with the real `total_recipients` (again after an ' +
+      'audience replaced while paused is applied on resume).',
+  })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(SUBSCRIBABLE_EVENTS.length)

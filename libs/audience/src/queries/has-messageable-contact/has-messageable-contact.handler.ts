@@ -1,0 +1,16 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { audienceSelect } from '../audience-sql';
+import { HasMessageableContactQuery } from './has-messageable-contact.query';
+
+@QueryHandler(HasMessageableContactQuery)
+export class HasMessageableContactHandler implements IQueryHandler<HasMessageableContactQuery> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async execute({ spec }: HasMessageableContactQuery): Promise<boolean> {
+    const { sql, params } = audienceSelect(spec, 1, 'c.id');
+    const [row] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM (${sql}) a WHERE NOT a.opted_out) AS any`, params);
+    return row.any;
+  }
+}
