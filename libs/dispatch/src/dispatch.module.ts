@@ -5,6 +5,7 @@ import { ApplyWhatsAppWebhookHandler } from './commands/apply-whatsapp-webhook/a
 import { CancelScheduledStartHandler } from './commands/cancel-scheduled-start/cancel-scheduled-start.handler';
 import { MaterialiseAudienceHandler } from './commands/materialise-audience/materialise-audience.handler';
 import { PurgeRecipientsHandler } from './commands/purge-recipients/purge-recipients.handler';
+import { RequeueFailedRecipientsHandler } from './commands/requeue-failed-recipients/requeue-failed-recipients.handler';
 import { RecountRecipientStatsHandler } from './commands/recount-recipient-stats/recount-recipient-stats.handler';
 import { ScheduleStartHandler } from './commands/schedule-start/schedule-start.handler';
 import { RecipientLedger } from './database/recipient-ledger';
@@ -44,6 +45,7 @@ const queue = BullModule.registerQueue({ name: DISPATCH_QUEUE, settings: { lockD
     ApplyWhatsAppWebhookHandler,
     PurgeRecipientsHandler,
     RecountRecipientStatsHandler,
+    RequeueFailedRecipientsHandler,
     ...DISPATCH_QUERY_HANDLERS,
   ],
   exports: [RecipientLedger, DispatchQueue, queue],

@@ -13,4 +13,5 @@ import { NarrowerRecipients1764400009000 } from './database/migrations/176440000
 import { DropRecipientsListIndex1764400010000 } from './database/migrations/1764400010000-drop-recipients-list-index';
 import { DispatchRunChannels1764520000001 } from './database/migrations/1764520000001-dispatch-run-channels';
 import { ClaimLeases1764560000000 } from './database/migrations/1764560000000-claim-leases';
-export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000, DropRecipientsListIndex1764400010000, DispatchRunChannels1764520000001, ClaimLeases1764560000000];
+import { RecipientRetries1764620000000 } from './database/migrations/1764620000000-recipient-retries';
+export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000, DropRecipientsListIndex1764400010000, DispatchRunChannels1764520000001, ClaimLeases1764560000000, RecipientRetries1764620000000];

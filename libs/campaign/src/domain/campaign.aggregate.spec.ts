@@ -41,6 +41,7 @@ const ACT: Record<CampaignAction, (c: Campaign) => void> = {
   stop: (c) => c.stop(NOW),
   complete: (c) => c.complete(NOW),
   fail: (c) => c.fail('template disabled', NOW),
+  retry: (c) => c.retry(NOW),
   set_audience: (c) => c.setAudience({ groups: [], sources: [] }, NOW),
   edit: (c) => c.edit({ name: 'renamed' }, NOW),
   delete: (c) => c.delete(),
@@ -56,6 +57,7 @@ const EXPECTED: Record<CampaignAction, CampaignStatus | null> = {
   stop: STOPPED,
   complete: COMPLETED,
   fail: FAILED,
+  retry: RUNNING,
   set_audience: null,
   edit: null,
   delete: null,
@@ -66,9 +68,9 @@ const LEGAL: Record<CampaignStatus, CampaignAction[]> = {
   SCHEDULED: ['schedule', 'send', 'start', 'pause', 'stop', 'fail', 'edit', 'delete'],
   RUNNING: ['pause', 'stop', 'complete', 'fail'],
   PAUSED: ['resume', 'stop', 'fail', 'set_audience'],
-  COMPLETED: ['delete'],
-  STOPPED: ['delete'],
-  FAILED: ['delete'],
+  COMPLETED: ['retry', 'delete'],
+  STOPPED: ['retry', 'delete'],
+  FAILED: ['retry', 'delete'],
 };
 
 describe('Campaign state machine', () => {
@@ -168,5 +170,12 @@ describe('Campaign state machine', () => {
     const c = campaignIn(RUNNING);
     c.fail('template disabled', NOW);
     expect(c.snapshot()).toMatchObject({ status: FAILED, failureReason: 'template disabled', completedAt: NOW });
+  });
+
+  it('retry runs a finished campaign again as campaign.retried, clearing its end and failure', () => {
+    const c = campaignIn(FAILED, { failureReason: 'template disabled', completedAt: NOW });
+    c.retry(LATER);
+    expect(c.snapshot()).toMatchObject({ status: RUNNING, failureReason: null, completedAt: null, startedAt: NOW });
+    expect(c.getUncommittedEvents().map((e) => e.type)).toEqual(['campaign.retried']);
   });
 });

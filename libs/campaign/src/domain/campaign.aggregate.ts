@@ -8,6 +8,7 @@ import {
   CampaignFailedEvent,
   CampaignPausedEvent,
   CampaignResumedEvent,
+  CampaignRetriedEvent,
   CampaignScheduledEvent,
   CampaignStartedEvent,
   CampaignStoppedEvent,
@@ -25,6 +26,7 @@ export type CampaignAction =
   | 'stop'
   | 'complete'
   | 'fail'
+  | 'retry'
   | 'set_audience'
   | 'edit'
   | 'delete';
@@ -42,6 +44,7 @@ export const TRANSITIONS: Readonly<Record<CampaignAction, readonly CampaignStatu
   stop: [SCHEDULED, RUNNING, PAUSED],
   complete: [RUNNING],
   fail: [SCHEDULED, RUNNING, PAUSED],
+  retry: [COMPLETED, STOPPED, FAILED],
   set_audience: [DRAFT, PAUSED],
   edit: [DRAFT, SCHEDULED],
   delete: [DRAFT, SCHEDULED, COMPLETED, STOPPED, FAILED],
@@ -220,6 +223,17 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
     this.guard('fail');
     this.set({ status: FAILED, failureReason: reason, completedAt: now, pauseReason: null }, now);
     this.apply(new CampaignFailedEvent(this.id, this.workspaceId, reason));
+  }
+
+  /**
+   * A finished campaign sends again to the recipients put back to pending with it (failed ones whose cause
+   * may have passed). It is a new run of the same campaign, so it announces itself as `campaign.retried`,
+   * not `campaign.resumed`: nothing was paused.
+   */
+  retry(now = new Date()): void {
+    this.guard('retry');
+    this.set({ status: RUNNING, completedAt: null, failureReason: null, pauseReason: null }, now);
+    this.apply(new CampaignRetriedEvent(this.id, this.workspaceId));
   }
 
   setAudience(audience: CampaignAudience, now = new Date()): void {

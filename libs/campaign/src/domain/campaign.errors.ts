@@ -78,3 +78,19 @@ export class AudienceEmptyError extends DomainError {
   readonly code = 'AUDIENCE_EMPTY';
   readonly status = HttpStatus.BAD_REQUEST;
 }
+
+export class CodeNotRetryableError extends DomainError {
+  readonly code = 'CODE_NOT_RETRYABLE';
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor(codes: string[]) {
+    super(`These failures are never retried: ${codes.join(', ')}`, { codes });
+  }
+}
+
+export class NothingToRetryError extends DomainError {
+  readonly code = 'NOTHING_TO_RETRY';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+  constructor(codes: string[]) {
+    super('No failed recipient of this campaign has one of the retried codes', { codes });
+  }
+}

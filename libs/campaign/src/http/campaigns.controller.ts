@@ -6,6 +6,7 @@ import { CreateCampaignCommand } from '../commands/create-campaign/create-campai
 import { DeleteCampaignCommand } from '../commands/delete-campaign/delete-campaign.command';
 import { PauseCampaignCommand } from '../commands/pause-campaign/pause-campaign.command';
 import { ResumeCampaignCommand } from '../commands/resume-campaign/resume-campaign.command';
+import { RetryCampaignCommand } from '../commands/retry-campaign/retry-campaign.command';
 import { ScheduleCampaignCommand } from '../commands/schedule-campaign/schedule-campaign.command';
 import { SendCampaignCommand } from '../commands/send-campaign/send-campaign.command';
 import { SetCampaignAudienceCommand } from '../commands/set-campaign-audience/set-campaign-audience.command';
@@ -20,7 +21,8 @@ import { GetCampaignQuery } from '../queries/get-campaign/get-campaign.query';
 import { ListCampaignsQuery } from '../queries/list-campaigns/list-campaigns.query';
 import { CampaignListResponseDto, CampaignResponseDto } from './dto/campaign.response.dto';
 import {
-  AudiencePreviewResponseDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, ScheduleCampaignDto,
+  AudiencePreviewResponseDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, RetryCampaignDto,
+  RetryCampaignResponseDto, ScheduleCampaignDto,
 } from './dto/campaign-actions.dto';
 import { AudienceDto, CreateCampaignDto } from './dto/create-campaign.dto';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
@@ -191,5 +193,27 @@ export class CampaignsController {
   @LifecycleAction('Stop for good; undispatched recipients stay pending (emits campaign.stopped)', 'INVALID_TRANSITION')
   stop(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.respond(new StopCampaignCommand(ws, id));
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @Scopes('campaigns:send')
+  @ApiOperation({
+    summary: 'Send again to failed recipients: COMPLETED, STOPPED or FAILED → RUNNING (emits campaign.retried)',
+    description:
+      'Puts the failed recipients with the given codes (default: the retryable ones) back to pending, keeping their attempt count, ' +
+      'and runs the campaign again. Nobody sent, delivered or read is messaged again; a stopped campaign\'s never-attempted ' +
+      'recipients become skipped (`CAMPAIGN_STOPPED`) so only the failures go out. Stats keep counting each recipient once.',
+  })
+  @ApiOkResponse({ type: RetryCampaignResponseDto })
+  @ApiErrors(
+    [400, 'INVALID_TRANSITION, CODE_NOT_RETRYABLE, TEMPLATE_NOT_APPROVED or invalid input'],
+    404,
+    [409, 'CONCURRENT_TRANSITION'],
+    [422, 'NOTHING_TO_RETRY: no failed recipient has one of the codes'],
+  )
+  async retry(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RetryCampaignDto) {
+    const { requeued, ...campaign } = await this.commands.execute(new RetryCampaignCommand(ws, id, dto.codes));
+    return { ...(await this.presenter.presentOne(campaign)), requeued };
   }
 }

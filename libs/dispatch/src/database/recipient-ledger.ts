@@ -237,7 +237,7 @@ export class RecipientLedger {
                         WHERE campaign_id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                         ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
           AND ${leaseLive('$3')}
-        RETURNING r.id, r.contact_id, r.phone, r.attempts`,
+        RETURNING r.id, r.contact_id, r.phone, r.attempts - r.attempts_before_retry AS attempts`,
       [campaignId, limit, token],
     ));
     return rows.map((r) => ({
@@ -414,6 +414,35 @@ export class RecipientLedger {
       ),
       [olderThanMs],
     ));
+  }
+
+  /**
+   * A retry: the campaign's failed rows with one of `codes` go back to pending, their attempt count and last
+   * error kept as history (the retry budget restarts from here, and the old wamid is let go so a late status
+   * of the failed message can't move the new send). With `dropUnattempted`, rows never attempted become
+   * skipped, claimed ones too (a pump that still holds them can no longer mark them `sending`). Runs in the caller's transaction; answers how many rows went back to pending.
+   */
+  async requeueFailed(m: EntityManager, campaignId: string, codes: string[], dropUnattempted: boolean): Promise<number> {
+    const rows = await m.query(
+      withCounters(
+        `o AS (
+           SELECT id, status AS old_status FROM campaign_recipients
+            WHERE campaign_id = $1 AND ((status = 'failed' AND error_code = ANY($2::text[])) OR ($3 AND status IN ('pending', 'queued')))
+            ORDER BY id FOR UPDATE),
+         u AS (
+           UPDATE campaign_recipients r SET
+                  status = CASE WHEN o.old_status = 'failed' THEN 'pending' ELSE 'skipped' END,
+                  attempts_before_retry = CASE WHEN o.old_status = 'failed' THEN r.attempts ELSE r.attempts_before_retry END,
+                  error_code = CASE WHEN o.old_status = 'failed' THEN r.error_code ELSE '${RecipientErrorCode.CAMPAIGN_STOPPED}' END,
+                  error_message = CASE WHEN o.old_status = 'failed' THEN r.error_message ELSE 'The campaign was stopped before this recipient was sent' END,
+                  message_id = NULL, next_attempt_at = NULL, claim_token = NULL, claimed_at = NULL, failed_at = NULL
+             FROM o WHERE r.id = o.id
+           RETURNING r.campaign_id, o.old_status, r.status)`,
+        `SELECT campaign_id, old_status, status, count(*)::int AS n FROM u GROUP BY 1, 2, 3`,
+      ),
+      [campaignId, codes, dropUnattempted],
+    );
+    return (rows as TransitionRow[]).filter((r) => r.status === RecipientStatus.PENDING).reduce((sum, r) => sum + Number(r.n), 0);
   }
 
   /** Claimed rows whose lease expired (its pump died or froze) go back to the pool; expired leases are dropped. */

@@ -19,6 +19,7 @@ export const RecipientErrorCode = {
   INVALID_PHONE: 'INVALID_PHONE',
   DUPLICATE_PHONE: 'DUPLICATE_PHONE',
   CONTACT_DELETED: 'CONTACT_DELETED',
+  CAMPAIGN_STOPPED: 'CAMPAIGN_STOPPED',
 } as const;
 
 /** pause_reason values the engine sets on its own. */

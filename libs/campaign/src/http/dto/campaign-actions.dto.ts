@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { CampaignResponseDto } from './campaign.response.dto';
 
 export class ScheduleCampaignDto {
   @ApiProperty({ format: 'date-time', description: 'Future UTC start time' })
@@ -37,4 +38,21 @@ export class RenderPreviewResponseDto {
   @ApiProperty({ format: 'uuid' }) sample_contact_id: string;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) resolved_components: Array<Record<string, unknown>>;
   @ApiProperty({ type: [String] }) missing_variables: string[];
+}
+
+export class RetryCampaignDto {
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['131026', '131049'],
+    description:
+      'Failure codes to retry (Meta numeric codes or engine codes). Default: every failure that says nothing lasting about the ' +
+      'recipient (throughput, Meta-side errors, sender-side errors, 131026, 131049, 130472). 131050, OPTED_OUT, INVALID_PHONE and ' +
+      'DISPATCH_UNCERTAIN are never retried (400 CODE_NOT_RETRYABLE).',
+  })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/^[A-Z0-9_]{1,40}$/, { each: true })
+  codes?: string[];
+}
+
+export class RetryCampaignResponseDto extends CampaignResponseDto {
+  @ApiProperty({ description: 'Failed recipients put back to pending by this retry', example: 42 }) requeued: number;
 }
