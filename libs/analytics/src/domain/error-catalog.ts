@@ -50,6 +50,7 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorDescription>> = {
   INVALID_PHONE: { title: 'Invalid phone number', fix: 'Correct the contact\'s phone number to E.164 (+ country code and number).' },
   DUPLICATE_PHONE: { title: 'Duplicate phone number', fix: 'Another contact of the audience has the same number; that number was messaged once.' },
   CONTACT_DELETED: { title: 'Contact deleted', fix: 'The contact was deleted after the campaign started; nothing was sent to it.' },
+  CAMPAIGN_STOPPED: { title: 'Campaign stopped first', fix: 'The campaign was stopped before this recipient was sent, then retried for its failures only; clone it to reach them.' },
   UNKNOWN: { title: 'Failed without an error code', fix: 'WhatsApp reported the failure without details; check the recipient\'s number and the channel.' },
 };
 
