@@ -7,6 +7,8 @@ export * from './queries/audience-field-coverage/audience-field-coverage.query';
 export * from './queries/get-contacts/get-contacts.query';
 export * from './queries/build-audience-select/build-audience-select.query';
 export * from './commands/opt-out-contact/opt-out-contact.command';
+export * from './commands/create-group/create-group.command';
+export * from './commands/add-group-members/add-group-members.command';
 export * from './audience.module';
 import { Audience1764400002000 } from './database/migrations/1764400002000-audience';
 export const audienceMigrations = [Audience1764400002000];

@@ -12,6 +12,7 @@ import { PauseCampaignHandler } from './commands/pause-campaign/pause-campaign.h
 import { RecordMaterialisedHandler } from './commands/record-materialised/record-materialised.handler';
 import { ResumeCampaignHandler } from './commands/resume-campaign/resume-campaign.handler';
 import { RetryCampaignHandler } from './commands/retry-campaign/retry-campaign.handler';
+import { CloneCampaignHandler } from './commands/clone-campaign/clone-campaign.handler';
 import { ScheduleCampaignHandler } from './commands/schedule-campaign/schedule-campaign.handler';
 import { SendCampaignHandler } from './commands/send-campaign/send-campaign.handler';
 import { SetCampaignAudienceHandler } from './commands/set-campaign-audience/set-campaign-audience.handler';
@@ -45,6 +46,7 @@ const commandHandlers = [
   ResumeCampaignHandler,
   StopCampaignHandler,
   RetryCampaignHandler,
+  CloneCampaignHandler,
   StartScheduledCampaignHandler,
   CompleteCampaignHandler,
   FailCampaignHandler,

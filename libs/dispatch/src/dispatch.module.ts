@@ -6,6 +6,7 @@ import { CancelScheduledStartHandler } from './commands/cancel-scheduled-start/c
 import { MaterialiseAudienceHandler } from './commands/materialise-audience/materialise-audience.handler';
 import { PurgeRecipientsHandler } from './commands/purge-recipients/purge-recipients.handler';
 import { RequeueFailedRecipientsHandler } from './commands/requeue-failed-recipients/requeue-failed-recipients.handler';
+import { CreateOutcomeGroupHandler } from './commands/create-outcome-group/create-outcome-group.handler';
 import { RecountRecipientStatsHandler } from './commands/recount-recipient-stats/recount-recipient-stats.handler';
 import { ScheduleStartHandler } from './commands/schedule-start/schedule-start.handler';
 import { RecipientLedger } from './database/recipient-ledger';
@@ -46,6 +47,7 @@ const queue = BullModule.registerQueue({ name: DISPATCH_QUEUE, settings: { lockD
     PurgeRecipientsHandler,
     RecountRecipientStatsHandler,
     RequeueFailedRecipientsHandler,
+    CreateOutcomeGroupHandler,
     ...DISPATCH_QUERY_HANDLERS,
   ],
   exports: [RecipientLedger, DispatchQueue, queue],

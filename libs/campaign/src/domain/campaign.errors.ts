@@ -94,3 +94,11 @@ export class NothingToRetryError extends DomainError {
     super('No failed recipient of this campaign has one of the retried codes', { codes });
   }
 }
+
+export class OutcomeAudienceEmptyError extends DomainError {
+  readonly code = 'OUTCOME_AUDIENCE_EMPTY';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+  constructor(outcome: string) {
+    super(`No recipient of this campaign has the outcome ${outcome}`, { audience: outcome });
+  }
+}

@@ -7,6 +7,7 @@ import { DeleteCampaignCommand } from '../commands/delete-campaign/delete-campai
 import { PauseCampaignCommand } from '../commands/pause-campaign/pause-campaign.command';
 import { ResumeCampaignCommand } from '../commands/resume-campaign/resume-campaign.command';
 import { RetryCampaignCommand } from '../commands/retry-campaign/retry-campaign.command';
+import { CloneCampaignCommand } from '../commands/clone-campaign/clone-campaign.command';
 import { ScheduleCampaignCommand } from '../commands/schedule-campaign/schedule-campaign.command';
 import { SendCampaignCommand } from '../commands/send-campaign/send-campaign.command';
 import { SetCampaignAudienceCommand } from '../commands/set-campaign-audience/set-campaign-audience.command';
@@ -21,7 +22,7 @@ import { GetCampaignQuery } from '../queries/get-campaign/get-campaign.query';
 import { ListCampaignsQuery } from '../queries/list-campaigns/list-campaigns.query';
 import { CampaignListResponseDto, CampaignResponseDto } from './dto/campaign.response.dto';
 import {
-  AudiencePreviewResponseDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, RetryCampaignDto,
+  AudiencePreviewResponseDto, CloneCampaignDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, RetryCampaignDto,
   RetryCampaignResponseDto, ScheduleCampaignDto,
 } from './dto/campaign-actions.dto';
 import { AudienceDto, CreateCampaignDto } from './dto/create-campaign.dto';
@@ -215,5 +216,23 @@ export class CampaignsController {
   async retry(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RetryCampaignDto) {
     const { requeued, ...campaign } = await this.commands.execute(new RetryCampaignCommand(ws, id, dto.codes));
     return { ...(await this.presenter.presentOne(campaign)), requeued };
+  }
+
+  @Post(':id/clone')
+  @Scopes('campaigns:write')
+  @ApiOperation({
+    summary: 'Copy a campaign (any status) as a new DRAFT, optionally to the recipients with a given outcome (emits campaign.created)',
+    description:
+      'Same template, channel, variable mapping, batch settings and audience; named `name` or "<name> (copy)". With `audience`, ' +
+      "the copy's audience is a new group (named \"<name> — <outcome>\") of this campaign's recipients with that outcome.",
+  })
+  @ApiCreatedResponse({ type: CampaignResponseDto })
+  @ApiErrors(
+    [400, 'Invalid input, TEMPLATE_NOT_APPROVED (the template is no longer approved)'],
+    404,
+    [422, 'OUTCOME_AUDIENCE_EMPTY: no recipient has that outcome; CHANNEL_REQUIRED'],
+  )
+  clone(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloneCampaignDto) {
+    return this.respond(new CloneCampaignCommand(ws, id, dto.name, dto.audience));
   }
 }

@@ -195,6 +195,12 @@ export class RecipientLedger {
     return row?.audience_key ?? null;
   }
 
+  /** The contacts of a campaign's recipients in one of `statuses` (their contacts may since have been deleted). */
+  async contactsWithStatus(campaignId: string, statuses: RecipientStatus[]): Promise<string[]> {
+    const rows = await this.db.query(`SELECT contact_id FROM campaign_recipients WHERE campaign_id = $1 AND status = ANY($2::text[]) ORDER BY seq`, [campaignId, statuses]);
+    return rows.map((r: { contact_id: string }) => r.contact_id);
+  }
+
   async countRecipients(campaignId: string): Promise<number> {
     const [row] = await this.db.query(`SELECT count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1`, [campaignId]);
     return row.n;

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '@app/platform';
+import { CLONE_OUTCOMES, type CloneOutcome } from '../../commands/create-outcome-group/create-outcome-group.command';
 import { CampaignResponseDto } from './campaign.response.dto';
 
 export class ScheduleCampaignDto {
@@ -55,4 +57,21 @@ export class RetryCampaignDto {
 
 export class RetryCampaignResponseDto extends CampaignResponseDto {
   @ApiProperty({ description: 'Failed recipients put back to pending by this retry', example: 42 }) requeued: number;
+}
+
+export class CloneCampaignDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120, example: 'Spring sale — follow-up', description: 'Default: "<name> (copy)"' })
+  @IsOptionalNotNull() @IsString() @Length(1, 120)
+  name?: string;
+
+  @ApiPropertyOptional({
+    enum: CLONE_OUTCOMES,
+    example: 'not_read',
+    description:
+      "Build the copy's audience from this campaign's outcome instead of copying its groups and sources: a new group of those " +
+      'contacts, made now. `failed`: recipients that failed; `not_delivered`: also those sent but never delivered and those never ' +
+      'attempted; `not_read`: also those delivered but not read. Skipped recipients (opted out, invalid) are in none.',
+  })
+  @IsOptionalNotNull() @IsIn(CLONE_OUTCOMES)
+  audience?: CloneOutcome;
 }
