@@ -13,6 +13,7 @@ import { RecordMaterialisedHandler } from './commands/record-materialised/record
 import { ResumeCampaignHandler } from './commands/resume-campaign/resume-campaign.handler';
 import { RetryCampaignHandler } from './commands/retry-campaign/retry-campaign.handler';
 import { CloneCampaignHandler } from './commands/clone-campaign/clone-campaign.handler';
+import { TestSendCampaignHandler } from './commands/test-send-campaign/test-send-campaign.handler';
 import { ScheduleCampaignHandler } from './commands/schedule-campaign/schedule-campaign.handler';
 import { SendCampaignHandler } from './commands/send-campaign/send-campaign.handler';
 import { SetCampaignAudienceHandler } from './commands/set-campaign-audience/set-campaign-audience.handler';
@@ -47,6 +48,7 @@ const commandHandlers = [
   StopCampaignHandler,
   RetryCampaignHandler,
   CloneCampaignHandler,
+  TestSendCampaignHandler,
   StartScheduledCampaignHandler,
   CompleteCampaignHandler,
   FailCampaignHandler,

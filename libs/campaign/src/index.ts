@@ -12,6 +12,7 @@ export * from './commands/auto-pause-campaign/auto-pause-campaign.command';
 export * from './commands/record-materialised/record-materialised.command';
 export * from './commands/requeue-failed-recipients/requeue-failed-recipients.command';
 export * from './commands/create-outcome-group/create-outcome-group.command';
+export * from './commands/send-test-messages/send-test-messages.command';
 export * from './queries/get-campaign/get-campaign.query';
 export * from './queries/get-dispatch-info/get-dispatch-info.query';
 export * from './queries/find-campaigns-to-reconcile/find-campaigns-to-reconcile.query';

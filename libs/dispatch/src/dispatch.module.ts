@@ -7,6 +7,7 @@ import { MaterialiseAudienceHandler } from './commands/materialise-audience/mate
 import { PurgeRecipientsHandler } from './commands/purge-recipients/purge-recipients.handler';
 import { RequeueFailedRecipientsHandler } from './commands/requeue-failed-recipients/requeue-failed-recipients.handler';
 import { CreateOutcomeGroupHandler } from './commands/create-outcome-group/create-outcome-group.handler';
+import { SendTestMessagesHandler } from './commands/send-test-messages/send-test-messages.handler';
 import { RecountRecipientStatsHandler } from './commands/recount-recipient-stats/recount-recipient-stats.handler';
 import { ScheduleStartHandler } from './commands/schedule-start/schedule-start.handler';
 import { RecipientLedger } from './database/recipient-ledger';
@@ -32,9 +33,9 @@ import { InFlightWindows } from './worker/in-flight-window';
  */
 const queue = BullModule.registerQueue({ name: DISPATCH_QUEUE, settings: { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 10 } });
 
-/** API side: lifecycle saga, queue producers, inbound WhatsApp webhooks and recipient queries. */
+/** API side: lifecycle saga, queue producers, inbound WhatsApp webhooks, test sends and recipient queries. */
 @Module({
-  imports: [queue],
+  imports: [queue, WhatsAppModule],
   controllers: [WhatsAppWebhookController],
   providers: [
     RecipientLedger,
@@ -48,15 +49,17 @@ const queue = BullModule.registerQueue({ name: DISPATCH_QUEUE, settings: { lockD
     RecountRecipientStatsHandler,
     RequeueFailedRecipientsHandler,
     CreateOutcomeGroupHandler,
+    SendTestMessagesHandler,
+    ChannelRateLimiter,
     ...DISPATCH_QUERY_HANDLERS,
   ],
-  exports: [RecipientLedger, DispatchQueue, queue],
+  exports: [RecipientLedger, DispatchQueue, ChannelRateLimiter, WhatsAppModule, queue],
 })
 export class DispatchModule {}
 
 /** Worker side: the queue processor that materialises audiences, pumps sends and sweeps. */
 @Module({
-  imports: [DispatchModule, WhatsAppModule],
-  providers: [DispatchProcessor, Dispatcher, BatchSender, CampaignProgress, InFlightWindows, Materialiser, Reconciler, EngineCommands, ChannelRateLimiter, CampaignLock],
+  imports: [DispatchModule],
+  providers: [DispatchProcessor, Dispatcher, BatchSender, CampaignProgress, InFlightWindows, Materialiser, Reconciler, EngineCommands, CampaignLock],
 })
 export class DispatchWorkerModule {}

@@ -81,9 +81,10 @@ export class ContactRepository {
     return this.db.getRepository(ContactEntity).findOneBy({ id, workspaceId });
   }
 
-  async findMany(workspaceId: string, ids: string[]): Promise<ContactEntity[]> {
-    if (!ids.length) return [];
-    return this.db.getRepository(ContactEntity).findBy({ workspaceId, id: In(ids) });
+  async findMany(workspaceId: string, ids: string[], phones: string[] = []): Promise<ContactEntity[]> {
+    if (!ids.length && !phones.length) return [];
+    if (!phones.length) return this.db.getRepository(ContactEntity).findBy({ workspaceId, id: In(ids) });
+    return this.db.getRepository(ContactEntity).findBy([{ workspaceId, id: In(ids) }, { workspaceId, phone: In(phones) }]);
   }
 
   async groupIds(contactIds: string[]): Promise<Map<string, string[]>> {

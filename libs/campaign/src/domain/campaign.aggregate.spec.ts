@@ -42,6 +42,7 @@ const ACT: Record<CampaignAction, (c: Campaign) => void> = {
   complete: (c) => c.complete(NOW),
   fail: (c) => c.fail('template disabled', NOW),
   retry: (c) => c.retry(NOW),
+  test_send: (c) => c.checkTestSend(),
   set_audience: (c) => c.setAudience({ groups: [], sources: [] }, NOW),
   edit: (c) => c.edit({ name: 'renamed' }, NOW),
   delete: (c) => c.delete(),
@@ -58,14 +59,15 @@ const EXPECTED: Record<CampaignAction, CampaignStatus | null> = {
   complete: COMPLETED,
   fail: FAILED,
   retry: RUNNING,
+  test_send: null,
   set_audience: null,
   edit: null,
   delete: null,
 };
 
 const LEGAL: Record<CampaignStatus, CampaignAction[]> = {
-  DRAFT: ['schedule', 'send', 'set_audience', 'edit', 'delete'],
-  SCHEDULED: ['schedule', 'send', 'start', 'pause', 'stop', 'fail', 'edit', 'delete'],
+  DRAFT: ['schedule', 'send', 'test_send', 'set_audience', 'edit', 'delete'],
+  SCHEDULED: ['schedule', 'send', 'start', 'pause', 'stop', 'fail', 'test_send', 'edit', 'delete'],
   RUNNING: ['pause', 'stop', 'complete', 'fail'],
   PAUSED: ['resume', 'stop', 'fail', 'set_audience'],
   COMPLETED: ['retry', 'delete'],

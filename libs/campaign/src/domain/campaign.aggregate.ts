@@ -27,6 +27,7 @@ export type CampaignAction =
   | 'complete'
   | 'fail'
   | 'retry'
+  | 'test_send'
   | 'set_audience'
   | 'edit'
   | 'delete';
@@ -45,6 +46,7 @@ export const TRANSITIONS: Readonly<Record<CampaignAction, readonly CampaignStatu
   complete: [RUNNING],
   fail: [SCHEDULED, RUNNING, PAUSED],
   retry: [COMPLETED, STOPPED, FAILED],
+  test_send: [DRAFT, SCHEDULED],
   set_audience: [DRAFT, PAUSED],
   edit: [DRAFT, SCHEDULED],
   delete: [DRAFT, SCHEDULED, COMPLETED, STOPPED, FAILED],
@@ -234,6 +236,11 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
     this.guard('retry');
     this.set({ status: RUNNING, completedAt: null, failureReason: null, pauseReason: null }, now);
     this.apply(new CampaignRetriedEvent(this.id, this.workspaceId));
+  }
+
+  /** A test send is checked against the table like a transition, but changes nothing: it is outside the run. */
+  checkTestSend(): void {
+    this.guard('test_send');
   }
 
   setAudience(audience: CampaignAudience, now = new Date()): void {

@@ -102,3 +102,11 @@ export class OutcomeAudienceEmptyError extends DomainError {
     super(`No recipient of this campaign has the outcome ${outcome}`, { audience: outcome });
   }
 }
+
+export class TestSendTargetsRequiredError extends DomainError {
+  readonly code = 'TEST_TARGETS_REQUIRED';
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor() {
+    super('Give 1 to 10 phones or contact_ids in all');
+  }
+}

@@ -8,6 +8,7 @@ import { PauseCampaignCommand } from '../commands/pause-campaign/pause-campaign.
 import { ResumeCampaignCommand } from '../commands/resume-campaign/resume-campaign.command';
 import { RetryCampaignCommand } from '../commands/retry-campaign/retry-campaign.command';
 import { CloneCampaignCommand } from '../commands/clone-campaign/clone-campaign.command';
+import { TestSendCampaignCommand } from '../commands/test-send-campaign/test-send-campaign.command';
 import { ScheduleCampaignCommand } from '../commands/schedule-campaign/schedule-campaign.command';
 import { SendCampaignCommand } from '../commands/send-campaign/send-campaign.command';
 import { SetCampaignAudienceCommand } from '../commands/set-campaign-audience/set-campaign-audience.command';
@@ -23,7 +24,7 @@ import { ListCampaignsQuery } from '../queries/list-campaigns/list-campaigns.que
 import { CampaignListResponseDto, CampaignResponseDto } from './dto/campaign.response.dto';
 import {
   AudiencePreviewResponseDto, CloneCampaignDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, RetryCampaignDto,
-  RetryCampaignResponseDto, ScheduleCampaignDto,
+  RetryCampaignResponseDto, ScheduleCampaignDto, TestSendDto, TestSendResponseDto,
 } from './dto/campaign-actions.dto';
 import { AudienceDto, CreateCampaignDto } from './dto/create-campaign.dto';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
@@ -234,5 +235,22 @@ export class CampaignsController {
   )
   clone(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloneCampaignDto) {
     return this.respond(new CloneCampaignCommand(ws, id, dto.name, dto.audience));
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @Scopes('campaigns:send')
+  @ApiOperation({
+    summary: 'Send the campaign\'s message now to up to 10 phones or contacts (DRAFT or SCHEDULED), outside its recipients and stats',
+    description:
+      'Rendered exactly as the campaign would render it, sent through the channel\'s client and rate limiter. The answer has one ' +
+      'entry per phone: Meta\'s message id, or the error that stopped it. The campaign\'s state and stats do not change; each test ' +
+      'appears in the campaign\'s timeline (`test`).',
+  })
+  @ApiOkResponse({ type: TestSendResponseDto })
+  @ApiErrors([400, 'INVALID_TRANSITION, TEST_TARGETS_REQUIRED, TEMPLATE_NOT_APPROVED or invalid input'], 404, [422, 'CHANNEL_REQUIRED'])
+  async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TestSendDto) {
+    const results = await this.commands.execute(new TestSendCampaignCommand(ws, id, dto.phones ?? [], dto.contact_ids ?? []));
+    return { data: results.map((r) => ({ phone: r.phone, contact_id: r.contactId, wamid: r.wamid, error: r.error })) };
   }
 }

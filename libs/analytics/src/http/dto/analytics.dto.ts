@@ -89,6 +89,7 @@ export class TimelinePointDto {
   @ApiProperty() delivered: number;
   @ApiProperty() read: number;
   @ApiProperty() failed: number;
+  @ApiProperty({ description: 'Test sends (POST /campaigns/{id}/test) made in the bucket; in no stats counter', example: 0 }) test: number;
 }
 
 export class TimelineResponseDto {

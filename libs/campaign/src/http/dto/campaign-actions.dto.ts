@@ -75,3 +75,34 @@ export class CloneCampaignDto {
   @IsOptionalNotNull() @IsIn(CLONE_OUTCOMES)
   audience?: CloneOutcome;
 }
+
+const E164_EXAMPLE = '+14155550123';
+
+export class TestSendDto {
+  @ApiPropertyOptional({
+    type: [String], example: [E164_EXAMPLE], maxItems: 10,
+    description: 'E.164 numbers; a number of a contact of the workspace is rendered with that contact\'s fields',
+  })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @Matches(/^\+[1-9][0-9]{6,14}$/, { each: true, message: 'each phone must be E.164 (+ and 7 to 15 digits)' })
+  phones?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10, description: 'Contacts of the workspace, rendered with their fields' })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(10) @IsUUID('4', { each: true })
+  contact_ids?: string[];
+}
+
+export class TestSendErrorDto {
+  @ApiProperty({ example: '131026', description: "Meta's error code, or CONTACT_NOT_FOUND, OPTED_OUT, MISSING_VARIABLE" }) code: string;
+  @ApiProperty({ example: 'Message undeliverable' }) message: string;
+}
+
+export class TestSendResultDto {
+  @ApiProperty({ example: E164_EXAMPLE }) phone: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) contact_id: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'wamid.HBgLMTQxNTU1NTAxMjMVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA' }) wamid: string | null;
+  @ApiProperty({ type: TestSendErrorDto, nullable: true }) error: TestSendErrorDto | null;
+}
+
+export class TestSendResponseDto {
+  @ApiProperty({ type: [TestSendResultDto] }) data: TestSendResultDto[];
+}
