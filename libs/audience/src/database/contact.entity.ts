@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CustomFields } from '../domain/custom-fields';
+import type { OptOutReason, OptOutScope } from '../domain/opt-out';
 
 @Entity('contacts')
 export class ContactEntity {
@@ -13,6 +14,9 @@ export class ContactEntity {
   @Column('jsonb', { nullable: true }) customFields: CustomFields | null;
   @Column('uuid', { nullable: true }) sourceId: string | null;
   @Column('boolean') optedOut: boolean;
+  @Column('timestamptz', { nullable: true }) optedOutAt: Date | null;
+  @Column('text', { nullable: true }) optOutScope: OptOutScope | null;
+  @Column('text', { nullable: true }) optOutReason: OptOutReason | null;
   @Column({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @Column({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KeysetPosition } from '@app/platform';
+import { type KeysetPosition, recordOutboxEvents } from '@app/platform';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 
 import { ContactNotFoundError, PhoneTakenError } from '../domain/audience.errors';
 import type { ContactInput } from '../domain/contact-input';
 import type { CustomFields } from '../domain/custom-fields';
+import { CONTACT_EVENTS } from '../domain/events/contact-events';
+import { type OptOutChange, optOutPayload } from '../domain/opt-out';
 import { ContactEntity } from './contact.entity';
 
 export interface ContactPatch {
@@ -15,7 +17,6 @@ export interface ContactPatch {
   email?: string | null;
   customFields?: CustomFields | null;
   sourceId?: string | null;
-  optedOut?: boolean;
 }
 
 const isUniqueViolation = (e: unknown) => e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === '23505';
@@ -109,12 +110,32 @@ export class ContactRepository {
     return (await m.getRepository(ContactEntity).findOneBy({ id, workspaceId }))!;
   }
 
-  /** No-op for an unknown or already opted-out contact: the caller reports an outcome, not a request. */
-  async optOut(workspaceId: string, id: string): Promise<void> {
-    await this.db.query(
-      `UPDATE contacts SET opted_out = true, updated_at = now() WHERE workspace_id = $1 AND id = $2 AND NOT opted_out`,
-      [workspaceId, id],
+  /**
+   * Opts a contact (by id or phone) out (`change`) or back in (null), and records `contact.opted_out` or
+   * `contact.opted_in` in the outbox in the same transaction. Only a real change is written and announced: an
+   * opt-out of an opted-out contact changes nothing unless it widens a marketing opt-out to all. Answers the
+   * contact as changed, or null (unknown contact, or nothing to change).
+   */
+  async setOptOut(m: EntityManager, workspaceId: string, match: { id: string } | { phone: string }, change: OptOutChange | null): Promise<ContactEntity | null> {
+    const [column, value] = 'id' in match ? ['id', match.id] : ['phone', match.phone];
+    const [rows] = await m.query(
+      change
+        ? `UPDATE contacts SET opted_out = true, opt_out_scope = $3, opt_out_reason = $4, opted_out_at = $5, updated_at = now()
+            WHERE workspace_id = $1 AND ${column} = $2 AND (NOT opted_out OR (opt_out_scope = 'marketing' AND $3 = 'all'))
+            RETURNING id`
+        : `UPDATE contacts SET opted_out = false, opt_out_scope = NULL, opt_out_reason = NULL, opted_out_at = NULL, updated_at = now()
+            WHERE workspace_id = $1 AND ${column} = $2 AND opted_out RETURNING id`,
+      change ? [workspaceId, value, change.scope, change.reason, change.at] : [workspaceId, value],
     );
+    if (!rows.length) return null;
+    const contact = (await m.getRepository(ContactEntity).findOneBy({ id: rows[0].id, workspaceId }))!;
+    await recordOutboxEvents(m, [{
+      workspaceId,
+      type: change ? CONTACT_EVENTS.optedOut : CONTACT_EVENTS.optedIn,
+      aggregateId: contact.id,
+      payload: optOutPayload(contact),
+    }]);
+    return contact;
   }
 
   async delete(workspaceId: string, id: string): Promise<void> {

@@ -107,6 +107,11 @@ export class ContactResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) source_id: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) group_ids: string[];
   @ApiProperty() opted_out: boolean;
+  @ApiProperty({ enum: ['marketing', 'all'], nullable: true, type: String, description: 'How far the opt-out goes (null when not opted out)' })
+  opt_out_scope: 'marketing' | 'all' | null;
+  @ApiProperty({ nullable: true, type: String, example: 'KEYWORD_REPLY:STOP', description: 'KEYWORD_REPLY:<keyword>, API or META_131050' })
+  opt_out_reason: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) opted_out_at: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }
