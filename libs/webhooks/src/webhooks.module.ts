@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreateWebhookHandler } from './commands/create-webhook/create-webhook.handler';
 import { DeleteWebhookHandler } from './commands/delete-webhook/delete-webhook.handler';
 import { SendTestEventHandler } from './commands/send-test-event/send-test-event.handler';
+import { EnableWebhookHandler } from './commands/enable-webhook/enable-webhook.handler';
+import { RetryDeliveryHandler } from './commands/retry-delivery/retry-delivery.handler';
 import { WebhookDeliveriesRepository } from './database/webhook-deliveries.repository';
 import { WebhookDeliveryEntity } from './database/webhook-delivery.entity';
 import { WebhookEndpointEntity } from './database/webhook-endpoint.entity';
@@ -26,6 +28,8 @@ const shared = [WebhooksConfig, WebhookEndpointsRepository, WebhookDeliveriesRep
     CreateWebhookHandler,
     DeleteWebhookHandler,
     SendTestEventHandler,
+    EnableWebhookHandler,
+    RetryDeliveryHandler,
     GetWebhookHandler,
     ListWebhooksHandler,
     ListWebhookDeliveriesHandler,

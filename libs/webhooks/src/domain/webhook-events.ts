@@ -8,6 +8,11 @@ export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, 
 /** Sent only by POST /webhooks/{id}/test, whatever the endpoint subscribed to. */
 export const TEST_EVENT_TYPE = 'webhook.test';
 
+/** Whether an endpoint subscribed to `events` receives an event of `type`. */
+export function subscribes(events: readonly string[], type: string): boolean {
+  return events.includes(type) || events.includes(ALL_EVENTS);
+}
+
 /** `*` subsumes every other name, so a subscription is stored either as `['*']` or as distinct names. */
 export function normalizeSubscription(events: string[]): string[] {
   return events.includes(ALL_EVENTS) ? [ALL_EVENTS] : [...new Set(events)];

@@ -5,6 +5,8 @@ import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/plat
 import { CreateWebhookCommand } from '../commands/create-webhook/create-webhook.command';
 import { DeleteWebhookCommand } from '../commands/delete-webhook/delete-webhook.command';
 import { SendTestEventCommand } from '../commands/send-test-event/send-test-event.command';
+import { EnableWebhookCommand } from '../commands/enable-webhook/enable-webhook.command';
+import { RetryDeliveryCommand } from '../commands/retry-delivery/retry-delivery.command';
 import { GetWebhookQuery } from '../queries/get-webhook/get-webhook.query';
 import { ListWebhookDeliveriesQuery } from '../queries/list-deliveries/list-deliveries.query';
 import { ListWebhooksQuery } from '../queries/list-webhooks/list-webhooks.query';
@@ -88,5 +90,33 @@ export class WebhooksController {
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'], [409, 'WEBHOOK_DISABLED, or idempotency key in use'], 422)
   async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return presentDelivery(await this.commands.execute(new SendTestEventCommand(ws, id)));
+  }
+
+  @Post(':id/enable')
+  @Scopes('webhooks:write')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Re-enable an endpoint disabled after a 410 Gone',
+    description:
+      'Events from now on are delivered. Events that happened while it was disabled are in its deliveries as `failed` ' +
+      '(`last_error`: "endpoint disabled"); replay each with `POST /webhooks/{id}/deliveries/{delivery_id}/retry`. A no-op on an enabled endpoint.',
+  })
+  @ApiOkResponse({ type: WebhookResponseDto })
+  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
+  async enable(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return presentWebhook(await this.commands.execute(new EnableWebhookCommand(ws, id)));
+  }
+
+  @Post(':id/deliveries/:delivery_id/retry')
+  @Scopes('webhooks:write')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Send a failed delivery again (missed while disabled, or out of retries): same event id and body, fresh retry schedule',
+    description: 'It keeps its place in its campaign\'s order: later deliveries of that campaign to this endpoint wait for it.',
+  })
+  @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
+  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND'], [409, 'WEBHOOK_DISABLED (enable it first), DELIVERY_NOT_FAILED'])
+  async retryDelivery(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Param('delivery_id', ParseUUIDPipe) deliveryId: string) {
+    return presentDelivery(await this.commands.execute(new RetryDeliveryCommand(ws, id, deliveryId)));
   }
 }
