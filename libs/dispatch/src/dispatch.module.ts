@@ -11,6 +11,7 @@ import { SendTestMessagesHandler } from './commands/send-test-messages/send-test
 import { RecountRecipientStatsHandler } from './commands/recount-recipient-stats/recount-recipient-stats.handler';
 import { ScheduleStartHandler } from './commands/schedule-start/schedule-start.handler';
 import { RecipientLedger } from './database/recipient-ledger';
+import { MessageEventOutbox } from './database/message-event-outbox';
 import { DISPATCH_QUEUE, DispatchQueue } from './dispatch-queue';
 import { WhatsAppWebhookController } from './http/whatsapp-webhook.controller';
 import { DISPATCH_QUERY_HANDLERS } from './queries';
@@ -39,6 +40,7 @@ const queue = BullModule.registerQueue({ name: DISPATCH_QUEUE, settings: { lockD
   controllers: [WhatsAppWebhookController],
   providers: [
     RecipientLedger,
+    MessageEventOutbox,
     DispatchQueue,
     CampaignDispatchSaga,
     MaterialiseAudienceHandler,

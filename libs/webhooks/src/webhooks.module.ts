@@ -15,6 +15,7 @@ import { WebhooksController } from './http/webhooks.controller';
 import { GetWebhookHandler } from './queries/get-webhook/get-webhook.handler';
 import { ListWebhookDeliveriesHandler } from './queries/list-deliveries/list-deliveries.handler';
 import { ListWebhooksHandler } from './queries/list-webhooks/list-webhooks.handler';
+import { MessageEventSubscribersHandler } from './queries/message-event-subscribers/message-event-subscribers.handler';
 import { WebhooksConfig } from './webhooks.config';
 
 const shared = [WebhooksConfig, WebhookEndpointsRepository, WebhookDeliveriesRepository, DeliveryQueue];
@@ -33,6 +34,7 @@ const shared = [WebhooksConfig, WebhookEndpointsRepository, WebhookDeliveriesRep
     GetWebhookHandler,
     ListWebhooksHandler,
     ListWebhookDeliveriesHandler,
+    MessageEventSubscribersHandler,
   ],
   exports: shared,
 })

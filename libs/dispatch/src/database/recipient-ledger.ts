@@ -5,6 +5,7 @@ import { STATS_COUNTERS, type StatsCounter } from '@app/campaign';
 import { COUNTS_IN, RecipientStatus } from '../domain/recipient-status';
 import { RecipientErrorCode } from '../domain/dispatch.errors';
 import { recipientIdPrefix } from '../domain/recipient-id';
+import { MessageEventOutbox, MovedRecipient } from './message-event-outbox';
 
 export interface ClaimedRecipient {
   id: string;
@@ -110,7 +111,26 @@ function withCounters(ctes: string, transitions: string): string {
  */
 @Injectable()
 export class RecipientLedger {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly messageEvents: MessageEventOutbox,
+  ) {}
+
+  /**
+   * Runs a ledger write whose transition rows carry the moved recipients (see MovedRecipient). When some
+   * workspace subscribes to `message.*` events, they are written to the outbox in the same transaction.
+   */
+  private async writeWithMessageEvents(sql: string, params: unknown[]): Promise<MovedRecipient[]> {
+    const subscribers = await this.messageEvents.wanted();
+    return retryOnDeadlock(async () => {
+      if (!subscribers.size) return rowsOf<MovedRecipient>(await this.db.query(sql, params));
+      return this.db.transaction(async (m) => {
+        const moved = rowsOf<MovedRecipient>(await m.query(sql, params));
+        await this.messageEvents.record(m, moved, subscribers);
+        return moved;
+      });
+    });
+  }
 
   /**
    * Inserts one row per contact of the audience (idempotent: contacts already there are left alone, so it
@@ -302,7 +322,7 @@ export class RecipientLedger {
    */
   async record(outcomes: Outcome[]): Promise<void> {
     if (!outcomes.length) return;
-    const rows = rowsOf<{ id: string }>(await retryOnDeadlock(() => this.db.query(
+    const rows = await this.writeWithMessageEvents(
       withCounters(
         `u AS (
        UPDATE campaign_recipients r SET
@@ -322,8 +342,8 @@ export class RecipientLedger {
              (SELECT id, status AS old_status, error_code AS old_code FROM campaign_recipients WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) o
        WHERE r.id = v.id AND o.id = v.id
          AND (o.old_status IN ('queued', 'sending') OR (o.old_status = 'failed' AND o.old_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}'))
-       RETURNING r.id, r.campaign_id, o.old_status, r.status)`,
-        `SELECT id, campaign_id, old_status, status, 1 AS n FROM u`,
+       RETURNING r.id, r.campaign_id, o.old_status, r.status, r.contact_id, r.phone, r.message_id, r.error_code)`,
+        `SELECT id, campaign_id, old_status, status, 1 AS n, contact_id, phone, message_id, error_code FROM u`,
       ),
       [
         outcomes.map((o) => o.id),
@@ -335,7 +355,7 @@ export class RecipientLedger {
         outcomes.map((o) => (o.countAttempt ? 1 : 0)),
         outcomes.map((o) => o.nextAttemptAt ?? null),
       ],
-    )));
+    );
     const recorded = new Set(rows.map((r) => r.id));
     const late = outcomes.filter((o) => o.variables && !recorded.has(o.id));
     if (late.length) {
@@ -353,7 +373,7 @@ export class RecipientLedger {
    */
   async applyStatuses(reports: StatusReport[]): Promise<void> {
     if (!reports.length) return;
-    await retryOnDeadlock(() => this.db.query(
+    await this.writeWithMessageEvents(
       withCounters(
         `v AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[])
@@ -388,8 +408,8 @@ export class RecipientLedger {
           failed_at = CASE WHEN l.status = 'failed' THEN l.at ELSE NULL END
          FROM locked l
         WHERE r.id = l.id
-        RETURNING r.campaign_id, l.old_status, r.status)`,
-        `SELECT campaign_id, old_status, status, 1 AS n FROM u`,
+        RETURNING r.id, r.campaign_id, l.old_status, r.status, r.contact_id, r.phone, r.message_id, r.error_code)`,
+        `SELECT id, campaign_id, old_status, status, 1 AS n, contact_id, phone, message_id, error_code FROM u`,
       ),
       [
         reports.map((r) => r.wamid),
@@ -400,7 +420,7 @@ export class RecipientLedger {
         reports.map((r) => r.message?.slice(0, 1000) ?? null),
         reports.map((r) => r.channelId),
       ],
-    ));
+    );
   }
 
   /**
