@@ -2,6 +2,7 @@ export * from './domain/campaign-status';
 export * from './domain/events';
 export * from './domain/variable-mapping';
 export * from './domain/template-renderer';
+export * from './domain/send-window';
 export { MANUAL_PAUSE, SCHEDULE_MISSED, TEMPLATE_PAUSED, type CampaignProps } from './domain/campaign.aggregate';
 // The engine tells a moot transition (a user acted first, or the campaign is gone) from a lost version race by class.
 export { CampaignNotFoundError, ConcurrentTransitionError, InvalidTransitionError } from './domain/campaign.errors';
@@ -19,8 +20,10 @@ export * from './queries/find-campaigns-to-reconcile/find-campaigns-to-reconcile
 export * from './queries/get-campaign-status/get-campaign-status.query';
 export * from './queries/list-scheduled-starts/list-scheduled-starts.query';
 export * from './queries/get-campaign-stats/get-campaign-stats.query';
+export * from './queries/get-waiting-recipients/get-waiting-recipients.query';
 export { CampaignPresenter } from './presentation/campaign.presenter';
 export * from './campaign.module';
 import { Campaigns1764400001000 } from './database/migrations/1764400001000-campaigns';
 import { PauseReasonCasing1764550000000 } from './database/migrations/1764550000000-pause-reason-casing';
-export const campaignMigrations = [Campaigns1764400001000, PauseReasonCasing1764550000000];
+import { SendWindow1764620003000 } from './database/migrations/1764620003000-send-window';
+export const campaignMigrations = [Campaigns1764400001000, PauseReasonCasing1764550000000, SendWindow1764620003000];

@@ -26,6 +26,7 @@ import { Reconciler } from './worker/reconciler';
 import { BatchSender } from './worker/batch-sender';
 import { CampaignProgress } from './worker/campaign-progress';
 import { InFlightWindows } from './worker/in-flight-window';
+import { SendWindowGate } from './worker/send-window-gate';
 
 /**
  * A job whose worker froze or died is handed to another within ~5-15 s instead of Bull's 30 s defaults.
@@ -62,6 +63,6 @@ export class DispatchModule {}
 /** Worker side: the queue processor that materialises audiences, pumps sends and sweeps. */
 @Module({
   imports: [DispatchModule],
-  providers: [DispatchProcessor, Dispatcher, BatchSender, CampaignProgress, InFlightWindows, Materialiser, Reconciler, EngineCommands, CampaignLock],
+  providers: [DispatchProcessor, Dispatcher, BatchSender, SendWindowGate, CampaignProgress, InFlightWindows, Materialiser, Reconciler, EngineCommands, CampaignLock],
 })
 export class DispatchWorkerModule {}

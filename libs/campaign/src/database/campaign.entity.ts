@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CampaignStatus } from '../domain/campaign-status';
+import type { SendWindow } from '../domain/send-window';
 
 @Entity('campaigns')
 @Index(['workspaceId', 'createdAt'])
@@ -14,6 +15,7 @@ export class CampaignEntity {
   @Column('jsonb', { nullable: true }) variableMapping: Record<string, any> | null;
   @Column('int') batchSize: number;
   @Column('int') batchDelayMs: number;
+  @Column('jsonb', { nullable: true }) sendWindow: SendWindow | null;
   @Column({ type: 'uuid', array: true }) audienceGroups: string[];
   @Column({ type: 'uuid', array: true }) audienceSources: string[];
   @Column('timestamptz', { nullable: true }) scheduledAt: Date | null;

@@ -18,6 +18,7 @@ function campaignIn(status: CampaignStatus, extra: Partial<CampaignProps> = {}):
     variableMapping: null,
     batchSize: 50,
     batchDelayMs: 0,
+    sendWindow: null,
     audience: { groups: [], sources: [] },
     scheduledAt: status === SCHEDULED ? LATER : null,
     startedAt: [RUNNING, PAUSED, COMPLETED, STOPPED, FAILED].includes(status) ? NOW : null,

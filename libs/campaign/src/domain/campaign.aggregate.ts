@@ -14,6 +14,7 @@ import {
   CampaignStoppedEvent,
 } from './events';
 import { InvalidTransitionError, ScheduledAtInPastError } from './campaign.errors';
+import type { SendWindow } from './send-window';
 
 const { DRAFT, SCHEDULED, RUNNING, PAUSED, COMPLETED, STOPPED, FAILED } = CampaignStatus;
 
@@ -74,6 +75,8 @@ export interface CampaignProps {
   variableMapping: Record<string, unknown> | null;
   batchSize: number;
   batchDelayMs: number;
+  /** Local hours (and days) recipients may be messaged in; null: any time. */
+  sendWindow: SendWindow | null;
   audience: CampaignAudience;
   scheduledAt: Date | null;
   startedAt: Date | null;
@@ -87,11 +90,11 @@ export interface CampaignProps {
 }
 
 export type EditableFields = Partial<
-  Pick<CampaignProps, 'name' | 'description' | 'templateId' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs'>
+  Pick<CampaignProps, 'name' | 'description' | 'templateId' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'sendWindow'>
 >;
 
 export type NewCampaign = Pick<CampaignProps, 'id' | 'workspaceId' | 'name' | 'templateId'> &
-  Partial<Pick<CampaignProps, 'description' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'audience' | 'scheduledAt'>>;
+  Partial<Pick<CampaignProps, 'description' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'sendWindow' | 'audience' | 'scheduledAt'>>;
 
 export class Campaign extends AggregateRoot<CampaignEvent> {
   private constructor(private props: CampaignProps) {
@@ -106,6 +109,7 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
       variableMapping: null,
       batchSize: 50,
       batchDelayMs: 0,
+      sendWindow: null,
       audience: { groups: [], sources: [] },
       ...input,
       scheduledAt: input.scheduledAt ?? null,

@@ -110,3 +110,11 @@ export class TestSendTargetsRequiredError extends DomainError {
     super('Give 1 to 10 phones or contact_ids in all');
   }
 }
+
+export class InvalidSendWindowError extends DomainError {
+  readonly code = 'INVALID_SEND_WINDOW';
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor(problems: string[]) {
+    super(`send_window: ${problems.join('; ')}`, { problems });
+  }
+}

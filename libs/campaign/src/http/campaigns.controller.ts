@@ -26,7 +26,8 @@ import {
   AudiencePreviewResponseDto, CloneCampaignDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, RetryCampaignDto,
   RetryCampaignResponseDto, ScheduleCampaignDto, TestSendDto, TestSendResponseDto,
 } from './dto/campaign-actions.dto';
-import { AudienceDto, CreateCampaignDto } from './dto/create-campaign.dto';
+import { AudienceDto, CreateCampaignDto, SendWindowDto } from './dto/create-campaign.dto';
+import type { SendWindow } from '../domain/send-window';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
 
@@ -40,6 +41,10 @@ const LifecycleAction = (summary: string, errors400: string, ...more: Parameters
     ApiOkResponse({ type: CampaignResponseDto }),
     ApiErrors([400, errors400], 404, [409, 'CONCURRENT_TRANSITION'], ...more),
   );
+
+/** The API's send window in the domain's terms: undefined (unchanged), null (none) or the window. */
+const sendWindowOf = (w: SendWindowDto | null | undefined): SendWindow | null | undefined =>
+  w && { start: w.start, end: w.end, days: w.days, timezone: w.timezone, fallbackTimezone: w.fallback_timezone ?? null };
 
 @ApiTags('Campaigns')
 @Controller('campaigns')
@@ -69,6 +74,7 @@ export class CampaignsController {
         channelId: dto.channel_id,
         batchSize: dto.batch_size,
         batchDelayMs: dto.batch_delay_ms,
+        sendWindow: sendWindowOf(dto.send_window),
         variableMapping: dto.variable_mapping,
         audience: dto.audience,
         scheduledAt: dto.scheduled_at ? new Date(dto.scheduled_at) : null,
@@ -109,6 +115,7 @@ export class CampaignsController {
         channelId: dto.channel_id,
         batchSize: dto.batch_size,
         batchDelayMs: dto.batch_delay_ms,
+        sendWindow: sendWindowOf(dto.send_window),
         variableMapping: dto.variable_mapping,
       }),
     );

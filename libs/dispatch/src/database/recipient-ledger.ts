@@ -12,6 +12,10 @@ export interface ClaimedRecipient {
   contactId: string;
   phone: string;
   attempts: number;
+  /** The recipient's own time zone, for a per-recipient send window; null: the campaign's zone. */
+  tz: string | null;
+  /** Its place in audience order (a bigint, as text). */
+  seq: string;
 }
 
 /** What one send (or render) came to, recorded in bulk. `pending` puts the row back for a later attempt. */
@@ -254,23 +258,27 @@ export class RecipientLedger {
 
   /**
    * Claims up to `limit` due pending rows under a live lease; SKIP LOCKED lets several pumps share a
-   * campaign. Nothing is claimed when the lease has expired.
+   * campaign. Nothing is claimed when the lease has expired. `afterSeq` starts the scan past rows the pump
+   * has already been through: rows a send window holds stay pending in front of it, and a pump that
+   * rescanned them at every claim would take ever longer.
    */
-  async claim(campaignId: string, token: string, limit: number): Promise<ClaimedRecipient[]> {
+  async claim(campaignId: string, token: string, limit: number, afterSeq = '0'): Promise<ClaimedRecipient[]> {
     const rows = rowsOf(await this.db.query(
       `UPDATE campaign_recipients r SET status = 'queued', claim_token = $3, claimed_at = now()
         WHERE r.id IN (SELECT id FROM campaign_recipients
-                        WHERE campaign_id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+                        WHERE campaign_id = $1 AND status = 'pending' AND seq > $4::bigint AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                         ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
           AND ${leaseLive('$3')}
-        RETURNING r.id, r.contact_id, r.phone, r.attempts - r.attempts_before_retry AS attempts`,
-      [campaignId, limit, token],
+        RETURNING r.id, r.contact_id, r.phone, r.attempts - r.attempts_before_retry AS attempts, r.tz, r.seq`,
+      [campaignId, limit, token, afterSeq],
     ));
     return rows.map((r) => ({
       id: r.id as string,
       contactId: r.contact_id as string,
       phone: r.phone as string,
       attempts: r.attempts as number,
+      tz: r.tz as string | null,
+      seq: String(r.seq),
     }));
   }
 
@@ -481,16 +489,72 @@ export class RecipientLedger {
     await this.db.query(`DELETE FROM dispatch_leases WHERE expires_at <= now()`);
   }
 
-  /** Whether anything is left to do, and when the earliest delayed retry falls due. */
+  /**
+   * Whether anything is left to do, and when the earliest delayed row (a retry, or a recipient outside its
+   * send window) falls due. What waits is recorded for the campaign's API object.
+   */
   async progress(campaignId: string): Promise<{ open: number; dueNow: number; nextAttemptAt: Date | null }> {
     const [row] = await this.db.query(
-      `SELECT count(*)::int AS open,
-              count(*) FILTER (WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now()))::int AS due_now,
-              min(next_attempt_at) FILTER (WHERE status = 'pending' AND next_attempt_at > now()) AS next_attempt_at
-         FROM campaign_recipients WHERE campaign_id = $1 AND status IN ('pending', 'queued', 'sending')`,
+      `WITH p AS (
+         SELECT count(*)::int AS open,
+                count(*) FILTER (WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now()))::int AS due_now,
+                count(*) FILTER (WHERE status = 'pending' AND next_attempt_at > now())::int AS waiting,
+                min(next_attempt_at) FILTER (WHERE status = 'pending' AND next_attempt_at > now()) AS next_attempt_at
+           FROM campaign_recipients WHERE campaign_id = $1 AND status IN ('pending', 'queued', 'sending')),
+       w AS (UPDATE dispatch_runs d SET waiting = p.waiting, next_due_at = CASE WHEN p.due_now = 0 THEN p.next_attempt_at END
+               FROM p WHERE d.campaign_id = $1)
+       SELECT * FROM p`,
       [campaignId],
     );
     return { open: row.open, dueNow: row.due_now, nextAttemptAt: row.next_attempt_at };
+  }
+
+  async waitingRecipients(campaignIds: string[]): Promise<Map<string, { waiting: number; nextDueAt: Date | null }>> {
+    const rows = await this.db.query(`SELECT campaign_id, waiting, next_due_at FROM dispatch_runs WHERE campaign_id = ANY($1::uuid[])`, [campaignIds]);
+    return new Map(rows.map((r: { campaign_id: string; waiting: number; next_due_at: Date | null }) => [r.campaign_id, { waiting: r.waiting, nextDueAt: r.next_due_at }]));
+  }
+
+  /**
+   * Gives each recipient still without a zone its own (`zoneOf` from its phone and contact), a slice at a
+   * time, and records the zones the campaign spans. Idempotent: a re-run (widened audience, crash) only
+   * fills the rows still missing one.
+   */
+  async assignZones(campaignId: string, zoneOf: (rows: Array<{ id: string; contactId: string; phone: string }>) => Promise<string[]>, slice = 10_000): Promise<void> {
+    for (;;) {
+      const rows: Array<{ id: string; contact_id: string; phone: string }> = await this.db.query(
+        `SELECT id, contact_id, phone FROM campaign_recipients WHERE campaign_id = $1 AND tz IS NULL AND status = 'pending' LIMIT $2`,
+        [campaignId, slice],
+      );
+      if (!rows.length) break;
+      const zones = await zoneOf(rows.map((r) => ({ id: r.id, contactId: r.contact_id, phone: r.phone })));
+      await this.db.query(`UPDATE campaign_recipients r SET tz = v.tz FROM unnest($1::uuid[], $2::text[]) AS v(id, tz) WHERE r.id = v.id`, [rows.map((r) => r.id), zones]);
+      if (rows.length < slice) break;
+    }
+    await this.db.query(
+      `UPDATE dispatch_runs SET zones = (SELECT array_agg(DISTINCT tz) FROM campaign_recipients WHERE campaign_id = $1 AND tz IS NOT NULL) WHERE campaign_id = $1`,
+      [campaignId],
+    );
+  }
+
+  /** The zones a campaign's recipients span (null: none assigned, every row is in the campaign's own zone). */
+  async zones(campaignId: string): Promise<string[] | null> {
+    const [row] = await this.db.query(`SELECT zones FROM dispatch_runs WHERE campaign_id = $1`, [campaignId]);
+    return row?.zones ?? null;
+  }
+
+  /**
+   * Makes the pending rows of zones whose window is closed due when it next opens, in one statement (rows
+   * without a zone are in `ownZone`, the campaign's). The status doesn't change, so no counter moves.
+   */
+  async deferClosedZones(campaignId: string, closed: Array<{ zone: string; opensAt: Date }>, ownZone: string): Promise<void> {
+    if (!closed.length) return;
+    await this.db.query(
+      `UPDATE campaign_recipients r SET next_attempt_at = v.opens_at
+         FROM unnest($2::text[], $3::timestamptz[]) AS v(zone, opens_at)
+        WHERE r.campaign_id = $1 AND r.status = 'pending' AND COALESCE(r.tz, $4) = v.zone
+          AND (r.next_attempt_at IS NULL OR r.next_attempt_at < v.opens_at)`,
+      [campaignId, closed.map((c) => c.zone), closed.map((c) => c.opensAt), ownZone],
+    );
   }
 
   async purge(campaignId: string): Promise<void> {

@@ -15,6 +15,7 @@ import { EngineCommands } from './engine-commands';
 import { InFlightWindows } from './in-flight-window';
 import { OutcomeBuffer } from './outcome-buffer';
 import { PumpRun } from './pump-run';
+import { SendWindowGate } from './send-window-gate';
 
 /** A pump runs this long, then hands over to a fresh job so campaigns share workers fairly. */
 const SLICE_MS = 20_000;
@@ -40,6 +41,7 @@ export class Dispatcher {
     private readonly progress: CampaignProgress,
     private readonly windows: InFlightWindows,
     private readonly queue: DispatchQueue,
+    private readonly gate: SendWindowGate,
     private readonly env: Env,
   ) {}
 
@@ -54,9 +56,19 @@ export class Dispatcher {
       const deadline = Date.now() + SLICE_MS;
       // A second pump would halve the pause between batches a campaign asked for.
       let helped = lock.index > 0 || run.info.batchDelayMs > 0;
+      // With a send window, claims go on past the last row claimed (rows held for their window stay pending
+      // in front); from the start again when zones open, or before concluding nothing is due.
+      let afterSeq = '0';
       while (Date.now() < deadline && (await run.proceed())) {
-        const rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize);
+        if (run.zones.length) {
+          const deferred = await this.gate.deferClosed(run.info, run.zones, run.deferredZones);
+          if (deferred !== run.deferredZones) afterSeq = '0';
+          run.deferredZones = deferred;
+        }
+        let rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize, afterSeq);
+        if (!rows.length && afterSeq !== '0') rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize, (afterSeq = '0'));
         if (!rows.length) break;
+        if (run.zones.length) afterSeq = rows.reduce((max, r) => (BigInt(r.seq) > BigInt(max) ? r.seq : max), afterSeq);
         // A full batch means more is due: call a second pump, which any worker (this one too) may take.
         if (!helped && rows.length === run.info.batchSize && (await this.lock.hasFreeSlot(campaignId))) {
           helped = true;
@@ -94,7 +106,8 @@ export class Dispatcher {
     }
     const lease = await ClaimLease.open(this.ledger, campaignId, this.env.DISPATCH_LEASE_MS, heartbeat, this.logger);
     const outcomes = new OutcomeBuffer((o) => this.ledger.record(o), MAX_BUFFERED_OUTCOMES, this.logger);
-    return new PumpRun(info, template, channel, compileRenderer(template, info.variableMapping), lease, outcomes, () =>
+    const zones = await this.gate.zonesOf(info);
+    return new PumpRun(info, template, channel, compileRenderer(template, info.variableMapping), lease, outcomes, zones, () =>
       this.queries.execute(new GetCampaignStatusQuery(campaignId)),
     );
   }

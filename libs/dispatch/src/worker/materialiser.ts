@@ -7,6 +7,7 @@ import { contactIdSlices } from './contact-id-slices';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
 import { EngineCommands } from './engine-commands';
+import { SendWindowGate } from './send-window-gate';
 
 const audienceKey = (a: { groups: string[]; sources: string[] }) => JSON.stringify([[...a.groups].sort(), [...a.sources].sort()]);
 
@@ -18,6 +19,7 @@ export class Materialiser {
     private readonly queries: QueryBus,
     private readonly engine: EngineCommands,
     private readonly queue: DispatchQueue,
+    private readonly gate: SendWindowGate,
     private readonly env: Env,
   ) {}
 
@@ -39,6 +41,7 @@ export class Materialiser {
       );
       const landed = await this.ledger.materialise(campaignId, key, slices);
       if (landed) {
+        await this.gate.assignZones(info);
         await this.engine.run(new RecordMaterialisedCommand(campaignId, landed.total));
       }
     }

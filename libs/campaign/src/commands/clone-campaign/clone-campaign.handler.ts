@@ -38,6 +38,7 @@ export class CloneCampaignHandler implements ICommandHandler<CloneCampaignComman
         channelId: source.channelId,
         batchSize: source.batchSize,
         batchDelayMs: source.batchDelayMs,
+        sendWindow: source.sendWindow,
         variableMapping: source.variableMapping,
         audience,
       }),

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CampaignProps } from '../../domain/campaign.aggregate';
+import type { SendWindow } from '../../domain/send-window';
 
 export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
   constructor(
@@ -11,6 +12,7 @@ export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
       channelId?: string | null;
       batchSize?: number;
       batchDelayMs?: number;
+      sendWindow?: SendWindow | null;
       variableMapping?: Record<string, unknown> | null;
       audience?: { groups?: string[]; sources?: string[] } | null;
       scheduledAt?: Date | null;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CampaignStatus } from '../../domain/campaign-status';
+import { SendWindowDto } from './create-campaign.dto';
 
 export class CampaignStatsDto {
   @ApiProperty() total: number;
@@ -31,6 +32,13 @@ export class CampaignResponseDto {
   @ApiPropertyOptional({ nullable: true, type: Object, description: 'See the variable-mapping grammar' }) variable_mapping: Record<string, unknown> | null;
   @ApiProperty() batch_size: number;
   @ApiProperty() batch_delay_ms: number;
+  @ApiPropertyOptional({ nullable: true, type: SendWindowDto }) send_window: SendWindowDto | null;
+  @ApiPropertyOptional({
+    nullable: true, type: String, format: 'date-time',
+    description: 'With a send window, while every remaining recipient is outside its window: when the next one opens',
+  })
+  next_window_at: string | null;
+  @ApiProperty({ description: 'Pending recipients waiting for their send window (or a retry delay) to come round', example: 0 }) waiting_recipients: number;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) scheduled_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) started_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) completed_at: string | null;

@@ -26,8 +26,11 @@ export class RecipientTimelineHandler implements IQueryHandler<RecipientTimeline
                   FROM campaign_recipients WHERE campaign_id = $1 AND status IN (${c.statuses}) AND ${c.at} IS NOT NULL GROUP BY 1`,
       ),
       `SELECT date_bin($2::interval, sent_at, TIMESTAMPTZ 'epoch') AS at, 'test' AS k, count(*) AS n FROM campaign_test_sends WHERE campaign_id = $1 GROUP BY 1`,
+      // Ahead of now: recipients waiting for their send window (or a retry delay), by when they fall due.
+      `SELECT date_bin($2::interval, next_attempt_at, TIMESTAMPTZ 'epoch') AS at, 'waiting' AS k, count(*) AS n
+         FROM campaign_recipients WHERE campaign_id = $1 AND status = 'pending' AND next_attempt_at > now() GROUP BY 1`,
     ];
-    const keys = [...COLUMNS.map((c) => c.key), 'test'] as const;
+    const keys = [...COLUMNS.map((c) => c.key), 'test', 'waiting'] as const;
     const rows: Array<{ at: Date } & Record<(typeof keys)[number], number>> = await this.db.query(
       `SELECT at, ${keys.map((k) => `COALESCE(sum(n) FILTER (WHERE k = '${k}'), 0)::int AS ${k}`).join(', ')}
          FROM (${perColumn.join(' UNION ALL ')}) e
@@ -35,6 +38,6 @@ export class RecipientTimelineHandler implements IQueryHandler<RecipientTimeline
         ORDER BY at`,
       [campaignId, TIMELINE_BUCKETS[bucket]],
     );
-    return rows.map((r) => ({ at: r.at.toISOString(), sent: r.sent, delivered: r.delivered, read: r.read, failed: r.failed, test: r.test }));
+    return rows.map((r) => ({ at: r.at.toISOString(), sent: r.sent, delivered: r.delivered, read: r.read, failed: r.failed, test: r.test, waiting: r.waiting }));
   }
 }

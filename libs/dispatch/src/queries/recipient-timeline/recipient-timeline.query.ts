@@ -13,6 +13,8 @@ export interface TimelinePoint {
   failed: number;
   /** Test sends (outside the recipients and stats), by the time they were made. */
   test: number;
+  /** Pending recipients that fall due in this (future) bucket: their send window opens, or a retry delay ends. */
+  waiting: number;
 }
 
 /**
