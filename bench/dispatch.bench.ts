@@ -9,6 +9,7 @@
  * runs in this one. Options: --recipients N --limit MPS --materialise N --raw N --campaigns K (K > 1 adds a
  * phase: K campaigns on K channels limited to LIMIT/K msg/s each, N/K recipients each, sent at once by
  * one worker). The sandbox answers after SANDBOX_LATENCY_MS (default 0); every line states it.
+ * --windows runs only the send-window claim benchmark (bench/dispatch-windows.ts) over --recipients rows.
  */
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { WorkspacesService } from '@app/platform';
 import { WhatsAppClient } from '@app/whatsapp';
 import { killHard, startWorkerProcess } from '../test/support/worker-process';
 import { benchEnvironment, bootApi, runBench, secs } from './support';
+import { windowsBench } from './dispatch-windows';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -83,6 +85,17 @@ function sampleRss(pid: () => number | undefined) {
 }
 
 async function main() {
+  if (process.argv.includes('--windows')) {
+    const env = await benchEnvironment();
+    const { app } = await bootApi(false);
+    try {
+      await windowsBench(app, N);
+    } finally {
+      await app.close();
+      await env.dispose();
+    }
+    return;
+  }
   // Worker and sandbox run as in production: webpack bundles, not ts-node (its compiler would skew CPU and RSS).
   execSync('npx nest build worker && npx nest build wa-sandbox', { stdio: 'ignore' });
   const env = await benchEnvironment();
