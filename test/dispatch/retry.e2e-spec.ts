@@ -62,14 +62,14 @@ describe('retry failed recipients (e2e)', () => {
     // Only a finished campaign can be retried.
     expect((await a.action(c.id, 'retry').expect(400)).body.code).toBe('INVALID_TRANSITION');
     await a.action(c.id, 'send').expect(200);
-    const first = await a.until(c.id, (x) => x.status === 'COMPLETED' && x.stats.failed === 12 && x.stats.delivered === 28, 'first run');
+    const first = await a.until(c.id, (x) => x.status === 'COMPLETED' && x.stats.failed === 12 && x.stats.read === 28, 'first run');
     expect(first.stats).toMatchObject({ total: 40, sent: 28, failed: 12, pending: 0 });
 
     expect((await a.action(c.id, 'retry', { codes: ['131050'] }).expect(400)).body).toMatchObject({ code: 'CODE_NOT_RETRYABLE', details: { codes: ['131050'] } });
     const retried = (await a.action(c.id, 'retry').expect(200)).body as Campaign;
     expect(retried).toMatchObject({ status: 'RUNNING', requeued: 8 });
 
-    const done = await a.until(c.id, (x) => x.status === 'COMPLETED' && x.stats.delivered === 36, 'retried run');
+    const done = await a.until(c.id, (x) => x.status === 'COMPLETED' && x.stats.read === 36, 'retried run');
     expect(done.stats).toMatchObject({ total: 40, sent: 36, delivered: 36, failed: 4, pending: 0, skipped: 0 });
 
     const sends = sendsPerPhone(w);

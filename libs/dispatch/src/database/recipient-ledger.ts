@@ -14,8 +14,6 @@ export interface ClaimedRecipient {
   attempts: number;
   /** The recipient's own time zone, for a per-recipient send window; null: the campaign's zone. */
   tz: string | null;
-  /** Its place in audience order (a bigint, as text). */
-  seq: string;
 }
 
 /** What one send (or render) came to, recorded in bulk. `pending` puts the row back for a later attempt. */
@@ -258,19 +256,17 @@ export class RecipientLedger {
 
   /**
    * Claims up to `limit` due pending rows under a live lease; SKIP LOCKED lets several pumps share a
-   * campaign. Nothing is claimed when the lease has expired. `afterSeq` starts the scan past rows the pump
-   * has already been through: rows a send window holds stay pending in front of it, and a pump that
-   * rescanned them at every claim would take ever longer.
+   * campaign. Nothing is claimed when the lease has expired.
    */
-  async claim(campaignId: string, token: string, limit: number, afterSeq = '0'): Promise<ClaimedRecipient[]> {
+  async claim(campaignId: string, token: string, limit: number): Promise<ClaimedRecipient[]> {
     const rows = rowsOf(await this.db.query(
       `UPDATE campaign_recipients r SET status = 'queued', claim_token = $3, claimed_at = now()
         WHERE r.id IN (SELECT id FROM campaign_recipients
-                        WHERE campaign_id = $1 AND status = 'pending' AND seq > $4::bigint AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+                        WHERE campaign_id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                         ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
           AND ${leaseLive('$3')}
-        RETURNING r.id, r.contact_id, r.phone, r.attempts - r.attempts_before_retry AS attempts, r.tz, r.seq`,
-      [campaignId, limit, token, afterSeq],
+        RETURNING r.id, r.contact_id, r.phone, r.attempts - r.attempts_before_retry AS attempts, r.tz`,
+      [campaignId, limit, token],
     ));
     return rows.map((r) => ({
       id: r.id as string,
@@ -278,7 +274,6 @@ export class RecipientLedger {
       phone: r.phone as string,
       attempts: r.attempts as number,
       tz: r.tz as string | null,
-      seq: String(r.seq),
     }));
   }
 
@@ -461,7 +456,7 @@ export class RecipientLedger {
       withCounters(
         `o AS (
            SELECT id, status AS old_status FROM campaign_recipients
-            WHERE campaign_id = $1 AND ((status = 'failed' AND error_code = ANY($2::text[])) OR ($3 AND status IN ('pending', 'queued')))
+            WHERE campaign_id = $1 AND ((status = 'failed' AND error_code = ANY($2::text[])) OR ($3 AND status IN ('pending', 'waiting', 'queued')))
             ORDER BY id FOR UPDATE),
          u AS (
            UPDATE campaign_recipients r SET
@@ -497,10 +492,11 @@ export class RecipientLedger {
     const [row] = await this.db.query(
       `WITH p AS (
          SELECT count(*)::int AS open,
-                count(*) FILTER (WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now()))::int AS due_now,
-                count(*) FILTER (WHERE status = 'pending' AND next_attempt_at > now())::int AS waiting,
-                min(next_attempt_at) FILTER (WHERE status = 'pending' AND next_attempt_at > now()) AS next_attempt_at
-           FROM campaign_recipients WHERE campaign_id = $1 AND status IN ('pending', 'queued', 'sending')),
+                -- A waiting row whose window opened is due: the pump's gate moves it back to pending.
+                count(*) FILTER (WHERE status IN ('pending', 'waiting') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))::int AS due_now,
+                count(*) FILTER (WHERE status IN ('pending', 'waiting') AND next_attempt_at > now())::int AS waiting,
+                min(next_attempt_at) FILTER (WHERE status IN ('pending', 'waiting') AND next_attempt_at > now()) AS next_attempt_at
+           FROM campaign_recipients WHERE campaign_id = $1 AND status IN ('pending', 'waiting', 'queued', 'sending')),
        w AS (UPDATE dispatch_runs d SET waiting = p.waiting, next_due_at = CASE WHEN p.due_now = 0 THEN p.next_attempt_at END
                FROM p WHERE d.campaign_id = $1)
        SELECT * FROM p`,
@@ -522,7 +518,7 @@ export class RecipientLedger {
   async assignZones(campaignId: string, zoneOf: (rows: Array<{ id: string; contactId: string; phone: string }>) => Promise<string[]>, slice = 10_000): Promise<void> {
     for (;;) {
       const rows: Array<{ id: string; contact_id: string; phone: string }> = await this.db.query(
-        `SELECT id, contact_id, phone FROM campaign_recipients WHERE campaign_id = $1 AND tz IS NULL AND status = 'pending' LIMIT $2`,
+        `SELECT id, contact_id, phone FROM campaign_recipients WHERE campaign_id = $1 AND tz IS NULL AND status IN ('pending', 'waiting') LIMIT $2`,
         [campaignId, slice],
       );
       if (!rows.length) break;
@@ -543,18 +539,30 @@ export class RecipientLedger {
   }
 
   /**
-   * Makes the pending rows of zones whose window is closed due when it next opens, in one statement (rows
-   * without a zone are in `ownZone`, the campaign's). The status doesn't change, so no counter moves.
+   * Keeps a campaign's sends inside its send window, in one statement: pending rows of the zones whose window
+   * is closed become `waiting`, due when it opens; waiting rows of the other zones become pending again.
+   * Waiting rows sit apart from pending ones in the claim index, so claims never scan past them. Both count
+   * as pending, so the counters (moved in the same statement as ever) don't change. Rows without a zone are
+   * in `ownZone`, the campaign's.
    */
   async deferClosedZones(campaignId: string, closed: Array<{ zone: string; opensAt: Date }>, ownZone: string): Promise<void> {
-    if (!closed.length) return;
-    await this.db.query(
-      `UPDATE campaign_recipients r SET next_attempt_at = v.opens_at
-         FROM unnest($2::text[], $3::timestamptz[]) AS v(zone, opens_at)
-        WHERE r.campaign_id = $1 AND r.status = 'pending' AND COALESCE(r.tz, $4) = v.zone
-          AND (r.next_attempt_at IS NULL OR r.next_attempt_at < v.opens_at)`,
+    await retryOnDeadlock(() => this.db.query(
+      withCounters(
+        `v AS (SELECT * FROM unnest($2::text[], $3::timestamptz[]) AS v(zone, opens_at)),
+         o AS (
+           SELECT r.id, r.status AS old_status, v.opens_at FROM campaign_recipients r LEFT JOIN v ON v.zone = COALESCE(r.tz, $4)
+            WHERE r.campaign_id = $1 AND r.status IN ('pending', 'waiting')
+              AND ((r.status = 'pending' AND v.zone IS NOT NULL) OR (r.status = 'waiting' AND v.zone IS NULL))
+            ORDER BY r.id FOR UPDATE OF r),
+         u AS (
+           UPDATE campaign_recipients r SET status = CASE WHEN o.old_status = 'pending' THEN 'waiting' ELSE 'pending' END,
+                  next_attempt_at = CASE WHEN o.old_status = 'pending' THEN GREATEST(o.opens_at, r.next_attempt_at) END
+             FROM o WHERE r.id = o.id
+           RETURNING r.campaign_id, o.old_status, r.status)`,
+        `SELECT campaign_id, old_status, status, count(*)::int AS n FROM u GROUP BY 1, 2, 3`,
+      ),
       [campaignId, closed.map((c) => c.zone), closed.map((c) => c.opensAt), ownZone],
-    );
+    ));
   }
 
   async purge(campaignId: string): Promise<void> {

@@ -56,19 +56,10 @@ export class Dispatcher {
       const deadline = Date.now() + SLICE_MS;
       // A second pump would halve the pause between batches a campaign asked for.
       let helped = lock.index > 0 || run.info.batchDelayMs > 0;
-      // With a send window, claims go on past the last row claimed (rows held for their window stay pending
-      // in front); from the start again when zones open, or before concluding nothing is due.
-      let afterSeq = '0';
       while (Date.now() < deadline && (await run.proceed())) {
-        if (run.zones.length) {
-          const deferred = await this.gate.deferClosed(run.info, run.zones, run.deferredZones);
-          if (deferred !== run.deferredZones) afterSeq = '0';
-          run.deferredZones = deferred;
-        }
-        let rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize, afterSeq);
-        if (!rows.length && afterSeq !== '0') rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize, (afterSeq = '0'));
+        if (run.zones.length) run.deferredZones = await this.gate.deferClosed(run.info, run.zones, run.deferredZones);
+        const rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize);
         if (!rows.length) break;
-        if (run.zones.length) afterSeq = rows.reduce((max, r) => (BigInt(r.seq) > BigInt(max) ? r.seq : max), afterSeq);
         // A full batch means more is due: call a second pump, which any worker (this one too) may take.
         if (!helped && rows.length === run.info.batchSize && (await this.lock.hasFreeSlot(campaignId))) {
           helped = true;

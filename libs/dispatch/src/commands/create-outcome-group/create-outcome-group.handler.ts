@@ -4,13 +4,13 @@ import { CloneOutcome, CreateOutcomeGroupCommand } from '@app/campaign';
 import { RecipientLedger } from '../../database/recipient-ledger';
 import { RecipientStatus } from '../../domain/recipient-status';
 
-const { PENDING, QUEUED, SENDING, SENT, DELIVERED, FAILED } = RecipientStatus;
+const { PENDING, WAITING, QUEUED, SENDING, SENT, DELIVERED, FAILED } = RecipientStatus;
 
 /** The recipient statuses of each outcome; skipped recipients could not be messaged and are in none. */
 const OUTCOME_STATUSES: Record<CloneOutcome, RecipientStatus[]> = {
   failed: [FAILED],
-  not_delivered: [FAILED, SENT, PENDING, QUEUED, SENDING],
-  not_read: [FAILED, SENT, DELIVERED, PENDING, QUEUED, SENDING],
+  not_delivered: [FAILED, SENT, PENDING, WAITING, QUEUED, SENDING],
+  not_read: [FAILED, SENT, DELIVERED, PENDING, WAITING, QUEUED, SENDING],
 };
 
 /** Members are added in slices so a large outcome never makes one huge statement. */

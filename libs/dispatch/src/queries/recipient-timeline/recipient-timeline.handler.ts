@@ -28,7 +28,7 @@ export class RecipientTimelineHandler implements IQueryHandler<RecipientTimeline
       `SELECT date_bin($2::interval, sent_at, TIMESTAMPTZ 'epoch') AS at, 'test' AS k, count(*) AS n FROM campaign_test_sends WHERE campaign_id = $1 GROUP BY 1`,
       // Ahead of now: recipients waiting for their send window (or a retry delay), by when they fall due.
       `SELECT date_bin($2::interval, next_attempt_at, TIMESTAMPTZ 'epoch') AS at, 'waiting' AS k, count(*) AS n
-         FROM campaign_recipients WHERE campaign_id = $1 AND status = 'pending' AND next_attempt_at > now() GROUP BY 1`,
+         FROM campaign_recipients WHERE campaign_id = $1 AND status IN ('pending', 'waiting') AND next_attempt_at > now() GROUP BY 1`,
     ];
     const keys = [...COLUMNS.map((c) => c.key), 'test', 'waiting'] as const;
     const rows: Array<{ at: Date } & Record<(typeof keys)[number], number>> = await this.db.query(
