@@ -32,8 +32,10 @@ export class WebhooksController {
   @Post()
   @Scopes('webhooks:write')
   @ApiOperation({
-    summary: 'Register an endpoint for campaign.* events',
+    summary: 'Register an endpoint for campaign.*, contact.* and message.* events',
     description:
+      '`*` subscribes to every event except the per-message `message.sent|delivered|read|failed`, which come only to an endpoint ' +
+      'that names them, batched: `data: {campaign_id, messages: [...]}` with up to 100 messages. ' +
       'Events `{id, type, created_at, data: {campaign}}` are POSTed signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, ' +
       '`webhook-signature`), at least once, in order per campaign, retried on non-2xx or timeout (10 s) on the schedule now, 5 s, 5 min, ' +
       '30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h with ±10 % jitter, `Retry-After` honoured; `410 Gone` disables the endpoint. ' +
