@@ -543,16 +543,16 @@ export class RecipientLedger {
    * is closed become `waiting`, due when it opens; waiting rows of the other zones become pending again.
    * Waiting rows sit apart from pending ones in the claim index, so claims never scan past them. Both count
    * as pending, so the counters (moved in the same statement as ever) don't change. Rows without a zone are
-   * in `ownZone`, the campaign's.
+   * in `ownZone`, the campaign's (null: they are left as they are).
    */
-  async deferClosedZones(campaignId: string, closed: Array<{ zone: string; opensAt: Date }>, ownZone: string): Promise<void> {
+  async deferClosedZones(campaignId: string, closed: Array<{ zone: string; opensAt: Date }>, ownZone: string | null): Promise<void> {
     await retryOnDeadlock(() => this.db.query(
       withCounters(
         `v AS (SELECT * FROM unnest($2::text[], $3::timestamptz[]) AS v(zone, opens_at)),
          o AS (
-           SELECT r.id, r.status AS old_status, v.opens_at FROM campaign_recipients r LEFT JOIN v ON v.zone = COALESCE(r.tz, $4)
+           SELECT r.id, r.status AS old_status, v.opens_at FROM campaign_recipients r LEFT JOIN v ON v.zone = COALESCE(r.tz, $4::text)
             WHERE r.campaign_id = $1 AND r.status IN ('pending', 'waiting')
-              AND ((r.status = 'pending' AND v.zone IS NOT NULL) OR (r.status = 'waiting' AND v.zone IS NULL))
+              AND ((r.status = 'pending' AND v.zone IS NOT NULL) OR (r.status = 'waiting' AND v.zone IS NULL AND COALESCE(r.tz, $4::text) IS NOT NULL))
             ORDER BY r.id FOR UPDATE OF r),
          u AS (
            UPDATE campaign_recipients r SET status = CASE WHEN o.old_status = 'pending' THEN 'waiting' ELSE 'pending' END,

@@ -8,6 +8,9 @@ import { recipientZone } from '../domain/recipient-zone';
 /** The zone of rows without one: the window's own zone, or (per recipient) the fallback. */
 export const ownZone = (w: SendWindow): string => (w.timezone === RECIPIENT_TIMEZONE ? (w.fallbackTimezone ?? 'UTC') : w.timezone);
 
+/** A per-recipient row whose zone is not assigned yet (its materialisation is still landing) is retried this soon. */
+const ZONE_PENDING_RETRY_MS = 5_000;
+
 /**
  * Keeps a campaign's sends inside its send window. Recipients of zones whose window is closed are made
  * due when it opens (their `next_attempt_at`), so the claim, which takes only due rows, needs no change and
@@ -47,13 +50,15 @@ export class SendWindowGate {
     if (!w) return null;
     const closed = zones.filter((z) => !isWindowOpen(w, z, now)).map((zone) => ({ zone, opensAt: nextWindowOpening(w, zone, now) }));
     const key = closed.map((c) => c.zone).join(',');
-    if (key !== appliedKey) await this.ledger.deferClosedZones(info.id, closed, ownZone(w));
+    // Per recipient, a row without a zone yet is left alone: its zone is being assigned.
+    if (key !== appliedKey) await this.ledger.deferClosedZones(info.id, closed, w.timezone === RECIPIENT_TIMEZONE ? null : w.timezone);
     return key;
   }
 
   /** When a claimed row's window opens next, or null if it is open now. */
   static closedUntil(w: SendWindow | null, tz: string | null, now = new Date()): Date | null {
     if (!w) return null;
+    if (w.timezone === RECIPIENT_TIMEZONE && !tz) return new Date(now.getTime() + ZONE_PENDING_RETRY_MS);
     const zone = tz ?? ownZone(w);
     return isWindowOpen(w, zone, now) ? null : nextWindowOpening(w, zone, now);
   }
