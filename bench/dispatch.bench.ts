@@ -13,6 +13,7 @@
  * The sandbox and the worker run as their own processes; the API (which also takes the status webhooks,
  * one status per POST as Meta sends them) runs in this one. Options: --recipients N --limit MPS
  * --latency MS[,MS…] --campaigns K --materialise N --raw N --no-webhooks. Every line states the latency.
+ * --windows runs only the send-window claim benchmark (bench/dispatch-windows.ts) over --recipients rows.
  */
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { WorkspacesService } from '@app/platform';
 import { WhatsAppClient } from '@app/whatsapp';
 import { killHard, startWorkerProcess } from '../test/support/worker-process';
 import { benchEnvironment, bootApi, runBench, secs } from './support';
+import { windowsBench } from './dispatch-windows';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -93,6 +95,17 @@ function sampleRss(pid: () => number | undefined) {
 }
 
 async function main() {
+  if (process.argv.includes('--windows')) {
+    const env = await benchEnvironment();
+    const { app } = await bootApi(false);
+    try {
+      await windowsBench(app, N);
+    } finally {
+      await app.close();
+      await env.dispose();
+    }
+    return;
+  }
   // Worker and sandbox run as in production: webpack bundles, not ts-node (its compiler would skew CPU and RSS).
   execSync('npx nest build worker && npx nest build wa-sandbox', { stdio: 'ignore' });
   const env = await benchEnvironment();

@@ -274,11 +274,11 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
   describe('GET /campaigns/{id}/timeline', () => {
     /** Oracle: each event counted in its bucket while the row's status still counts in that column. */
     const expectedSeries = (bucketMs: number) => {
-      const series = new Map<number, { sent: number; delivered: number; read: number; failed: number }>();
+      const series = new Map<number, { sent: number; delivered: number; read: number; failed: number; test: number; waiting: number }>();
       const add = (iso: string | null, k: 'sent' | 'delivered' | 'read' | 'failed', counts: boolean) => {
         if (!iso || !counts) return;
         const b = Math.floor(Date.parse(iso) / bucketMs) * bucketMs;
-        const p = series.get(b) ?? { sent: 0, delivered: 0, read: 0, failed: 0 };
+        const p = series.get(b) ?? { sent: 0, delivered: 0, read: 0, failed: 0, test: 0, waiting: 0 };
         p[k]++;
         series.set(b, p);
       };
@@ -302,9 +302,9 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
 
     it('adds up to the stats; 1h and 1d buckets align on UTC hours and days', async () => {
       const hour = await http().get(`${API}/campaigns/${campaignId}/timeline`).query({ bucket: '1h' }).expect(200);
-      expect(hour.body).toEqual({ bucket: '1h', series: [{ at: '2026-03-01T10:00:00.000Z', sent: 15, delivered: 11, read: 6, failed: 8 }] });
+      expect(hour.body).toEqual({ bucket: '1h', series: [{ at: '2026-03-01T10:00:00.000Z', sent: 15, delivered: 11, read: 6, failed: 8, test: 0, waiting: 0 }] });
       const day = await http().get(`${API}/campaigns/${campaignId}/timeline`).query({ bucket: '1d' }).expect(200);
-      expect(day.body.series).toEqual([{ at: '2026-03-01T00:00:00.000Z', sent: 15, delivered: 11, read: 6, failed: 8 }]);
+      expect(day.body.series).toEqual([{ at: '2026-03-01T00:00:00.000Z', sent: 15, delivered: 11, read: 6, failed: 8, test: 0, waiting: 0 }]);
       const minute = await http().get(`${API}/campaigns/${campaignId}/timeline`).expect(200);
       expect(minute.body.bucket).toBe('1m');
       const sum = (k: string) => minute.body.series.reduce((n: number, p: Record<string, number>) => n + p[k], 0);

@@ -87,7 +87,7 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
     const census = () => db.query(`SELECT status, count(*)::int AS n FROM campaign_recipients GROUP BY status ORDER BY status`);
     const before = await census();
     const res = await post(envelope([{ id: 'wamid.never-sent', status: 'read', timestamp: '1700000000', recipient_id: '12025550000' }])).expect(200);
-    expect(res.body).toEqual({ statuses: 1, template_updates: 0 });
+    expect(res.body).toEqual({ statuses: 1, template_updates: 0, replies: 0 });
     expect(await census()).toEqual(before);
     expect(await db.query(`SELECT id FROM campaign_recipients WHERE message_id = 'wamid.never-sent'`)).toHaveLength(0);
   });

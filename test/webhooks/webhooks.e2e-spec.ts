@@ -235,13 +235,38 @@ describe('outbound webhooks (e2e)', () => {
       expect(list.find((d) => d.event_type === 'campaign.created')).toMatchObject({ attempts: 1, last_response_status: 410 });
       expect(r.types()).toEqual(['campaign.created']);
 
-      // Nothing is sent to it any more: a later event is published without a delivery for it.
+      // Nothing is sent to it any more: a later event is kept as a failed delivery, missed while disabled.
       const later = await recordCampaignEvents(t, k.workspaceId, ['campaign.completed']);
       const ds = t.app.get(DataSource);
       await waitFor(async () => (await ds.query(`SELECT published_at FROM outbox_events WHERE aggregate_id = $1`, [later]))[0].published_at);
-      expect(await deliveries(k, ep.id)).toHaveLength(2);
+      const afterDisable = await deliveries(k, ep.id);
+      expect(afterDisable).toHaveLength(3);
+      const missed = afterDisable.find((d) => d.event_type === 'campaign.completed')!;
+      expect(missed).toMatchObject({ status: 'failed', attempts: 0, last_error: 'endpoint disabled' });
       const test = await t.http().post(`${API}/webhooks/${ep.id}/test`).set(k.auth).expect(409);
       expect(test.body.code).toBe('WEBHOOK_DISABLED');
+      // A missed delivery is replayed only once the endpoint is enabled again.
+      expect((await t.http().post(`${API}/webhooks/${ep.id}/deliveries/${missed.id}/retry`).set(k.auth).expect(409)).body.code).toBe('WEBHOOK_DISABLED');
+      expect(r.types()).toEqual(['campaign.created']);
+
+      r.respondWith(() => 200);
+      const enabled = await t.http().post(`${API}/webhooks/${ep.id}/enable`).set(k.auth).expect(200);
+      expect(enabled.body).toMatchObject({ status: 'enabled', disabled_at: null, disabled_reason: null });
+      const replay = await t.http().post(`${API}/webhooks/${ep.id}/deliveries/${missed.id}/retry`).set(k.auth).expect(202);
+      expect(replay.body).toMatchObject({ id: missed.id, status: 'pending', event_id: missed.event_id });
+      await waitFor(() => r.types().includes('campaign.completed'), { what: 'the replayed event' });
+      expect(r.received.at(-1)!.json.id).toBe(missed.event_id);
+      const done = await waitFor(async () => (await deliveries(k, ep.id)).find((d) => d.id === missed.id && d.status === 'delivered'));
+      expect(done).toMatchObject({ attempts: 1, last_response_status: 200 });
+      // Only a failed delivery can be retried; another workspace's ids are unknown.
+      expect((await t.http().post(`${API}/webhooks/${ep.id}/deliveries/${missed.id}/retry`).set(k.auth).expect(409)).body.code).toBe('DELIVERY_NOT_FAILED');
+      const stranger = await createWorkspaceKey(t);
+      expect((await t.http().post(`${API}/webhooks/${ep.id}/enable`).set(stranger.auth).expect(404)).body.code).toBe('WEBHOOK_NOT_FOUND');
+      await t.http().post(`${API}/webhooks/${ep.id}/deliveries/${missed.id}/retry`).set(stranger.auth).expect(404);
+      const strangerEp = await createEndpoint(stranger, r.url);
+      expect((await t.http().post(`${API}/webhooks/${strangerEp.id}/deliveries/${missed.id}/retry`).set(stranger.auth).expect(404)).body.code).toBe('DELIVERY_NOT_FOUND');
+      await t.http().post(`${API}/webhooks/${ep.id}/deliveries/not-a-uuid/retry`).set(k.auth).expect(400);
+      await t.http().post(`${API}/webhooks/${ep.id}/deliveries/${missed.id}%00/retry`).set(k.auth).expect(400);
     });
 
     it('delivers the events of campaign state changes made through the API, with the campaign object as data', async () => {

@@ -82,6 +82,12 @@ export class ControlApi {
         const data = (digits ? this.store.messages.filter((m) => m.wa_id === digits) : this.store.messages).map(publicMessage);
         return sendJson(res, 200, { data });
       }
+      case 'POST inbound': {
+        let change!: Record<string, unknown>;
+        bad(() => (change = inboundMessageChange(this.store, body())));
+        this.store.webhooks.sendChange(change);
+        return sendJson(res, 202, change);
+      }
       case 'GET stats':
         return sendJson(res, 200, this.store.stats());
       default:
@@ -106,6 +112,42 @@ function publicMessage(m: AcceptedMessage): Record<string, unknown> {
     biz_opaque_callback_data: m.biz_opaque_callback_data ?? null,
     accepted_at: new Date(m.accepted_at).toISOString(),
     status: m.status,
+  };
+}
+
+let inboundSeq = 0;
+
+/**
+ * Meta's `messages` change for a reply a user sends to one of the sandbox's numbers: `{from, text}` for a
+ * text message, `{from, button: {text, payload?}}` for a quick-reply button of a template;
+ * `phone_number_id` picks the number (default: the first).
+ */
+export function inboundMessageChange(store: Pick<SandboxStore, 'numbers'>, input: Record<string, unknown>): Record<string, unknown> {
+  const from = typeof input.from === 'string' ? digitsOnly(input.from) : '';
+  if (!/^\d{7,15}$/.test(from)) throw new Error('from must be a phone number');
+  const numberId = typeof input.phone_number_id === 'string' ? input.phone_number_id : [...store.numbers.keys()][0];
+  const n = store.numbers.get(numberId);
+  if (!n) throw new Error(`unknown phone_number_id ${numberId}`);
+  const button = input.button as Record<string, unknown> | undefined;
+  let content: Record<string, unknown>;
+  if (typeof input.text === 'string') content = { type: 'text', text: { body: input.text } };
+  else if (button && typeof button.text === 'string') content = { type: 'button', button: { text: button.text, payload: typeof button.payload === 'string' ? button.payload : button.text } };
+  else throw new Error('give text or button.text');
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{
+      id: n.waba_id,
+      changes: [{
+        value: {
+          messaging_product: 'whatsapp',
+          metadata: { display_phone_number: n.display_phone_number, phone_number_id: n.phone_number_id },
+          contacts: [{ profile: { name: 'Sandbox user' }, wa_id: from }],
+          messages: [{ from, id: `wamid.inbound.${now}.${++inboundSeq}`, timestamp: String(now), ...content }],
+        },
+        field: 'messages',
+      }],
+    }],
   };
 }
 

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplyInboundReplyHandler } from './commands/apply-inbound-reply/apply-inbound-reply.handler';
+import { SetOptOutKeywordsHandler } from './commands/set-opt-out-keywords/set-opt-out-keywords.handler';
+import { OptOutKeywordsRepository } from './database/opt-out-keywords.repository';
+import { OptOutKeywordsController } from './http/opt-out-keywords.controller';
+import { GetOptOutKeywordsHandler } from './queries/get-opt-out-keywords/get-opt-out-keywords.handler';
 import { AddGroupMembersHandler } from './commands/add-group-members/add-group-members.handler';
 import { BulkUpsertContactsHandler } from './commands/bulk-upsert-contacts/bulk-upsert-contacts.handler';
 import { ContactImporter } from './commands/contact-importer';
@@ -44,6 +49,8 @@ const commandHandlers = [
   UpdateContactHandler,
   DeleteContactHandler,
   OptOutContactHandler,
+  ApplyInboundReplyHandler,
+  SetOptOutKeywordsHandler,
   CreateGroupHandler,
   UpdateGroupHandler,
   DeleteGroupHandler,
@@ -68,11 +75,12 @@ const queryHandlers = [
   GetGroupHandler,
   ListSourcesHandler,
   GetSourceHandler,
+  GetOptOutKeywordsHandler,
 ];
 
 @Module({
   imports: [TypeOrmModule.forFeature([ContactEntity, GroupEntity, GroupMemberEntity, SourceEntity])],
-  controllers: [ContactsController, GroupsController, SourcesController],
-  providers: [ContactRepository, GroupRepository, SourceRepository, ContactImporter, ...commandHandlers, ...queryHandlers],
+  controllers: [ContactsController, GroupsController, SourcesController, OptOutKeywordsController],
+  providers: [ContactRepository, OptOutKeywordsRepository, GroupRepository, SourceRepository, ContactImporter, ...commandHandlers, ...queryHandlers],
 })
 export class AudienceModule {}

@@ -11,6 +11,9 @@ import { FailCampaignHandler } from './commands/fail-campaign/fail-campaign.hand
 import { PauseCampaignHandler } from './commands/pause-campaign/pause-campaign.handler';
 import { RecordMaterialisedHandler } from './commands/record-materialised/record-materialised.handler';
 import { ResumeCampaignHandler } from './commands/resume-campaign/resume-campaign.handler';
+import { RetryCampaignHandler } from './commands/retry-campaign/retry-campaign.handler';
+import { CloneCampaignHandler } from './commands/clone-campaign/clone-campaign.handler';
+import { TestSendCampaignHandler } from './commands/test-send-campaign/test-send-campaign.handler';
 import { ScheduleCampaignHandler } from './commands/schedule-campaign/schedule-campaign.handler';
 import { SendCampaignHandler } from './commands/send-campaign/send-campaign.handler';
 import { SetCampaignAudienceHandler } from './commands/set-campaign-audience/set-campaign-audience.handler';
@@ -43,6 +46,9 @@ const commandHandlers = [
   PauseCampaignHandler,
   ResumeCampaignHandler,
   StopCampaignHandler,
+  RetryCampaignHandler,
+  CloneCampaignHandler,
+  TestSendCampaignHandler,
   StartScheduledCampaignHandler,
   CompleteCampaignHandler,
   FailCampaignHandler,

@@ -2,6 +2,8 @@ export * from './domain/recipient-status';
 export { RecipientErrorCode, AutoPauseReason } from './domain/dispatch.errors';
 export { PROBLEM_STATUSES, UNKNOWN_ERROR_CODE, type RecipientView } from './queries/recipient-view/recipient-view';
 export * from './commands/recount-recipient-stats/recount-recipient-stats.command';
+export * from './domain/message-events';
+export * from './queries/message-event-subscribers/message-event-subscribers.query';
 export * from './queries/summarise-recipient-errors/summarise-recipient-errors.query';
 export * from './queries/list-recipients/list-recipients.query';
 export * from './queries/recipient-timeline/recipient-timeline.query';
@@ -14,4 +16,7 @@ import { DropRecipientsListIndex1764400010000 } from './database/migrations/1764
 import { DispatchRunChannels1764520000001 } from './database/migrations/1764520000001-dispatch-run-channels';
 import { ClaimLeases1764560000000 } from './database/migrations/1764560000000-claim-leases';
 import { FailureGuardWindow1764600002000 } from './database/migrations/1764600002000-failure-guard-window';
-export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000, DropRecipientsListIndex1764400010000, DispatchRunChannels1764520000001, ClaimLeases1764560000000, FailureGuardWindow1764600002000];
+import { RecipientRetries1764620000000 } from './database/migrations/1764620000000-recipient-retries';
+import { CampaignTestSends1764620001000 } from './database/migrations/1764620001000-campaign-test-sends';
+import { SendWindows1764620004000 } from './database/migrations/1764620004000-send-windows';
+export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000, DropRecipientsListIndex1764400010000, DispatchRunChannels1764520000001, ClaimLeases1764560000000, FailureGuardWindow1764600002000, RecipientRetries1764620000000, CampaignTestSends1764620001000, SendWindows1764620004000];

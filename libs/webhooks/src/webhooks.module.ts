@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreateWebhookHandler } from './commands/create-webhook/create-webhook.handler';
 import { DeleteWebhookHandler } from './commands/delete-webhook/delete-webhook.handler';
 import { SendTestEventHandler } from './commands/send-test-event/send-test-event.handler';
+import { EnableWebhookHandler } from './commands/enable-webhook/enable-webhook.handler';
+import { RetryDeliveryHandler } from './commands/retry-delivery/retry-delivery.handler';
 import { WebhookDeliveriesRepository } from './database/webhook-deliveries.repository';
 import { WebhookDeliveryEntity } from './database/webhook-delivery.entity';
 import { WebhookEndpointEntity } from './database/webhook-endpoint.entity';
@@ -13,6 +15,7 @@ import { WebhooksController } from './http/webhooks.controller';
 import { GetWebhookHandler } from './queries/get-webhook/get-webhook.handler';
 import { ListWebhookDeliveriesHandler } from './queries/list-deliveries/list-deliveries.handler';
 import { ListWebhooksHandler } from './queries/list-webhooks/list-webhooks.handler';
+import { MessageEventSubscribersHandler } from './queries/message-event-subscribers/message-event-subscribers.handler';
 import { WebhooksConfig } from './webhooks.config';
 
 const shared = [WebhooksConfig, WebhookEndpointsRepository, WebhookDeliveriesRepository, DeliveryQueue];
@@ -26,9 +29,12 @@ const shared = [WebhooksConfig, WebhookEndpointsRepository, WebhookDeliveriesRep
     CreateWebhookHandler,
     DeleteWebhookHandler,
     SendTestEventHandler,
+    EnableWebhookHandler,
+    RetryDeliveryHandler,
     GetWebhookHandler,
     ListWebhooksHandler,
     ListWebhookDeliveriesHandler,
+    MessageEventSubscribersHandler,
   ],
   exports: shared,
 })

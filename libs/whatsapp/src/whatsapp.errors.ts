@@ -60,3 +60,17 @@ export class WhatsAppApiError extends Error {
     this.retryAfterMs = init.retryAfterMs ?? (init.code === 131056 ? PAIR_RATE_RETRY_MS : undefined);
   }
 }
+
+/**
+ * Codes whose failure says nothing lasting about the recipient, so a later attempt may well succeed:
+ * everything the engine retries on its own (throughput, pair rate, Meta-side trouble), what stopped the
+ * sender rather than the recipient (token, payment, template, spam limits), and Meta's transient
+ * per-recipient refusals (131026 undeliverable, 131049 ecosystem limit, 130472 experiment). Never 131050:
+ * that user asked not to receive marketing.
+ */
+export const RETRYABLE_LATER_CODES: readonly number[] = [
+  ...[...CLASS_BY_CODE].filter(([, c]) => c !== 'permanent').map(([code]) => code),
+  131026,
+  131049,
+  130472,
+];

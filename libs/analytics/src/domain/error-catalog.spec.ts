@@ -20,7 +20,7 @@ describe('error catalog', () => {
   });
 
   it('covers the engine codes by their exact names', () => {
-    expect(Object.values(RecipientErrorCode).sort()).toEqual(['CONTACT_DELETED', 'DISPATCH_UNCERTAIN', 'DUPLICATE_PHONE', 'INVALID_PHONE', 'MISSING_VARIABLE', 'OPTED_OUT', 'REMOVED_FROM_AUDIENCE']);
+    expect(Object.values(RecipientErrorCode).sort()).toEqual(['CAMPAIGN_STOPPED', 'CONTACT_DELETED', 'DISPATCH_UNCERTAIN', 'DUPLICATE_PHONE', 'INVALID_PHONE', 'MISSING_VARIABLE', 'OPTED_OUT', 'REMOVED_FROM_AUDIENCE']);
   });
 
   it('keeps Meta\'s own message as the title of an unknown code', () => {

@@ -57,6 +57,7 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorDescription>> = {
     title: 'Removed from the audience',
     fix: 'The campaign\'s audience was replaced while it was paused and this contact was no longer in it; nothing was sent to it. Put the contact back in the audience before resuming to message it.',
   },
+  CAMPAIGN_STOPPED: { title: 'Campaign stopped first', fix: 'The campaign was stopped before this recipient was sent, then retried for its failures only; clone it to reach them.' },
   UNKNOWN: { title: 'Failed without an error code', fix: 'WhatsApp reported the failure without details; check the recipient\'s number and the channel.' },
 };
 

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CustomFields } from '../domain/custom-fields';
+import type { OptOutReason } from '../domain/opt-out';
 
 @Entity('contacts')
 export class ContactEntity {
@@ -13,8 +14,10 @@ export class ContactEntity {
   @Column('jsonb', { nullable: true }) customFields: CustomFields | null;
   @Column('uuid', { nullable: true }) sourceId: string | null;
   @Column('boolean') optedOut: boolean;
-  /** Opted out of marketing templates only (WhatsApp error 131050); `optedOut` covers every message. */
+  /** Opted out of marketing templates only (WhatsApp error 131050, or a STOP reply); `optedOut` covers every message. */
   @Column('boolean', { default: false }) marketingOptedOut: boolean;
+  @Column('timestamptz', { nullable: true }) optedOutAt: Date | null;
+  @Column('text', { nullable: true }) optOutReason: OptOutReason | null;
   @Column({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @Column({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KeysetPosition } from '@app/platform';
+import { type KeysetPosition, recordOutboxEvents } from '@app/platform';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 
 import { ContactNotFoundError, PhoneTakenError } from '../domain/audience.errors';
 import type { ContactInput } from '../domain/contact-input';
 import type { CustomFields } from '../domain/custom-fields';
+import { CONTACT_EVENTS } from '../domain/events/contact-events';
+import { type OptOutChange, optOutPayload } from '../domain/opt-out';
 import { ContactEntity } from './contact.entity';
 
 export interface ContactPatch {
@@ -15,8 +17,6 @@ export interface ContactPatch {
   email?: string | null;
   customFields?: CustomFields | null;
   sourceId?: string | null;
-  optedOut?: boolean;
-  marketingOptedOut?: boolean;
 }
 
 const isUniqueViolation = (e: unknown) => e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === '23505';
@@ -82,9 +82,10 @@ export class ContactRepository {
     return this.db.getRepository(ContactEntity).findOneBy({ id, workspaceId });
   }
 
-  async findMany(workspaceId: string, ids: string[]): Promise<ContactEntity[]> {
-    if (!ids.length) return [];
-    return this.db.getRepository(ContactEntity).findBy({ workspaceId, id: In(ids) });
+  async findMany(workspaceId: string, ids: string[], phones: string[] = []): Promise<ContactEntity[]> {
+    if (!ids.length && !phones.length) return [];
+    if (!phones.length) return this.db.getRepository(ContactEntity).findBy({ workspaceId, id: In(ids) });
+    return this.db.getRepository(ContactEntity).findBy([{ workspaceId, id: In(ids) }, { workspaceId, phone: In(phones) }]);
   }
 
   async groupIds(contactIds: string[]): Promise<Map<string, string[]>> {
@@ -109,13 +110,34 @@ export class ContactRepository {
     return (await m.getRepository(ContactEntity).findOneBy({ id, workspaceId }))!;
   }
 
-  /** No-op for an unknown contact or one already opted out that far: the caller reports an outcome, not a request. */
-  async optOut(workspaceId: string, id: string, scope: 'ALL' | 'MARKETING'): Promise<void> {
-    const flag = scope === 'ALL' ? 'opted_out' : 'marketing_opted_out';
-    await this.db.query(
-      `UPDATE contacts SET ${flag} = true, updated_at = now() WHERE workspace_id = $1 AND id = $2 AND NOT ${flag}`,
-      [workspaceId, id],
+  /**
+   * Opts a contact (by id or phone) out (`change`: of every message, or of marketing templates only) or back
+   * in of both (null), and records `contact.opted_out` or `contact.opted_in` in the outbox in the same
+   * transaction. Only a real change is written and announced: an opt-out already covered changes nothing,
+   * while an opt-out of everything widens a marketing-only one. Answers the contact as changed, or null
+   * (unknown contact, or nothing to change).
+   */
+  async setOptOut(m: EntityManager, workspaceId: string, match: { id: string } | { phone: string }, change: OptOutChange | null): Promise<ContactEntity | null> {
+    const [column, value] = 'id' in match ? ['id', match.id] : ['phone', match.phone];
+    const [flag, covered] = change?.scope === 'MARKETING' ? ['marketing_opted_out', '(opted_out OR marketing_opted_out)'] : ['opted_out', 'opted_out'];
+    const [rows] = await m.query(
+      change
+        ? `UPDATE contacts SET ${flag} = true, opt_out_reason = $3, opted_out_at = $4, updated_at = now()
+            WHERE workspace_id = $1 AND ${column} = $2 AND NOT ${covered}
+            RETURNING id`
+        : `UPDATE contacts SET opted_out = false, marketing_opted_out = false, opt_out_reason = NULL, opted_out_at = NULL, updated_at = now()
+            WHERE workspace_id = $1 AND ${column} = $2 AND (opted_out OR marketing_opted_out) RETURNING id`,
+      change ? [workspaceId, value, change.reason, change.at] : [workspaceId, value],
     );
+    if (!rows.length) return null;
+    const contact = (await m.getRepository(ContactEntity).findOneBy({ id: rows[0].id, workspaceId }))!;
+    await recordOutboxEvents(m, [{
+      workspaceId,
+      type: change ? CONTACT_EVENTS.optedOut : CONTACT_EVENTS.optedIn,
+      aggregateId: contact.id,
+      payload: optOutPayload(contact),
+    }]);
+    return contact;
   }
 
   async delete(workspaceId: string, id: string): Promise<void> {

@@ -4,12 +4,19 @@ import type { MembersAdded } from '../commands/add-group-members/add-group-membe
 import type { MembersRemoved } from '../commands/remove-group-members/remove-group-members.command';
 import type { ContactWithGroups } from '../queries/get-contact-details/get-contact-details.query';
 import { toContactView } from '../queries/contact-view';
+import { optOutPayload } from '../domain/opt-out';
 import type { ContactResponseDto } from './dto/contact.dto';
 import type { AddGroupMembersResponseDto, GroupResponseDto, RemoveGroupMembersResponseDto } from './dto/group.dto';
 import type { SourceResponseDto } from './dto/source.dto';
 
 export function presentContact({ contact: c, groupIds }: ContactWithGroups): ContactResponseDto {
-  return { ...toContactView(c), group_ids: groupIds, created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString() };
+  return {
+    ...toContactView(c),
+    ...optOutPayload(c).contact,
+    group_ids: groupIds,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
 }
 
 export function presentGroup(g: GroupEntity): GroupResponseDto {

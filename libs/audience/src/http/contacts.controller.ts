@@ -104,9 +104,8 @@ export class ContactsController {
         email: dto.email,
         customFields: dto.custom_fields,
         sourceId: dto.source_id,
-        optedOut: dto.opted_out,
         // Opting back in clears a marketing-only opt-out too; a marketing send WhatsApp still refuses sets it again.
-        ...(dto.opted_out === false && { marketingOptedOut: false }),
+        optedOut: dto.opted_out,
       }),
     );
     return presentContact(contact);

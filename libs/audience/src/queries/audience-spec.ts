@@ -1,3 +1,4 @@
+import type { OptOutScope } from '../domain/opt-out';
 /** An audience: the union of the members of some groups and the contacts of some sources. */
 export interface AudienceSpec {
   workspaceId: string;
@@ -11,14 +12,12 @@ export interface AudienceSpec {
   templateCategory?: string | null;
 }
 
-/** What a contact opted out of: everything (`ALL`, the API's `opted_out`), marketing templates only, or nothing. */
-export type OptOutScope = 'ALL' | 'MARKETING' | null;
 
 /** Categories a marketing-only opt-out does not cover. */
 const NON_MARKETING = ['UTILITY', 'AUTHENTICATION'];
 
 /** Whether a contact with this opt-out may not receive a template of `templateCategory` (the SQL's twin is `optedOutSql`). */
-export function optedOutFor(c: { opted_out: boolean; opt_out_scope: OptOutScope }, templateCategory: string | null | undefined): boolean {
+export function optedOutFor(c: { opted_out: boolean; opt_out_scope: OptOutScope | null }, templateCategory: string | null | undefined): boolean {
   return c.opted_out || (c.opt_out_scope === 'MARKETING' && !NON_MARKETING.includes(templateCategory ?? ''));
 }
 
@@ -40,5 +39,5 @@ export interface ContactView {
   custom_fields: Record<string, string | number | boolean | null>;
   source_id: string | null;
   opted_out: boolean;
-  opt_out_scope: OptOutScope;
+  opt_out_scope: OptOutScope | null;
 }

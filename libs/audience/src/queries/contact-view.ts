@@ -1,4 +1,5 @@
 import type { ContactEntity } from '../database/contact.entity';
+import { optOutScopeOf } from '../domain/opt-out';
 import type { ContactView } from './audience-spec';
 
 export function toContactView(c: ContactEntity): ContactView {
@@ -11,6 +12,6 @@ export function toContactView(c: ContactEntity): ContactView {
     custom_fields: c.customFields ?? {},
     source_id: c.sourceId,
     opted_out: c.optedOut,
-    opt_out_scope: c.optedOut ? 'ALL' : c.marketingOptedOut ? 'MARKETING' : null,
+    opt_out_scope: optOutScopeOf(c),
   };
 }

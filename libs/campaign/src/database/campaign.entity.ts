@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CampaignStatus } from '../domain/campaign-status';
+import type { SendWindow } from '../domain/send-window';
 
 @Entity('campaigns')
 @Index(['workspaceId', 'createdAt'])
@@ -16,6 +17,7 @@ export class CampaignEntity {
   @Column('int') batchDelayMs: number;
   /** The failure guard's threshold, a fraction of attempted sends; null: no guard. */
   @Column('double precision', { nullable: true }) maxFailureRate: number | null;
+  @Column('jsonb', { nullable: true }) sendWindow: SendWindow | null;
   @Column({ type: 'uuid', array: true }) audienceGroups: string[];
   @Column({ type: 'uuid', array: true }) audienceSources: string[];
   @Column('timestamptz', { nullable: true }) scheduledAt: Date | null;

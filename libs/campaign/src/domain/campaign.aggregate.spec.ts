@@ -19,6 +19,7 @@ function campaignIn(status: CampaignStatus, extra: Partial<CampaignProps> = {}):
     batchSize: 50,
     batchDelayMs: 0,
     maxFailureRate: 0.5,
+    sendWindow: null,
     audience: { groups: [], sources: [] },
     scheduledAt: status === SCHEDULED ? LATER : null,
     startedAt: [RUNNING, PAUSED, COMPLETED, STOPPED, FAILED].includes(status) ? NOW : null,
@@ -42,6 +43,8 @@ const ACT: Record<CampaignAction, (c: Campaign) => void> = {
   stop: (c) => c.stop(NOW),
   complete: (c) => c.complete(NOW),
   fail: (c) => c.fail('template disabled', NOW),
+  retry: (c) => c.retry(NOW),
+  test_send: (c) => c.checkTestSend(),
   set_audience: (c) => c.setAudience({ groups: [], sources: [] }, NOW),
   edit: (c) => c.edit({ name: 'renamed' }, NOW),
   delete: (c) => c.delete(),
@@ -57,19 +60,21 @@ const EXPECTED: Record<CampaignAction, CampaignStatus | null> = {
   stop: STOPPED,
   complete: COMPLETED,
   fail: FAILED,
+  retry: RUNNING,
+  test_send: null,
   set_audience: null,
   edit: null,
   delete: null,
 };
 
 const LEGAL: Record<CampaignStatus, CampaignAction[]> = {
-  DRAFT: ['schedule', 'send', 'set_audience', 'edit', 'delete'],
-  SCHEDULED: ['schedule', 'send', 'start', 'pause', 'stop', 'fail', 'edit', 'delete'],
+  DRAFT: ['schedule', 'send', 'test_send', 'set_audience', 'edit', 'delete'],
+  SCHEDULED: ['schedule', 'send', 'start', 'pause', 'stop', 'fail', 'test_send', 'edit', 'delete'],
   RUNNING: ['pause', 'stop', 'complete', 'fail'],
   PAUSED: ['resume', 'stop', 'fail', 'set_audience'],
-  COMPLETED: ['delete'],
-  STOPPED: ['delete'],
-  FAILED: ['delete'],
+  COMPLETED: ['retry', 'delete'],
+  STOPPED: ['retry', 'delete'],
+  FAILED: ['retry', 'delete'],
 };
 
 describe('Campaign state machine', () => {
@@ -207,5 +212,12 @@ describe('Campaign state machine', () => {
     c.recordMaterialised(42, NOW);
     expect(c.snapshot()).toMatchObject({ status: RUNNING, totalRecipients: 42 });
     expect(c.getUncommittedEvents().map((e) => e.type)).toEqual(['campaign.materialised']);
+  });
+
+  it('retry runs a finished campaign again as campaign.retried, clearing its end and failure', () => {
+    const c = campaignIn(FAILED, { failureReason: 'template disabled', completedAt: NOW });
+    c.retry(LATER);
+    expect(c.snapshot()).toMatchObject({ status: RUNNING, failureReason: null, completedAt: null, startedAt: NOW });
+    expect(c.getUncommittedEvents().map((e) => e.type)).toEqual(['campaign.retried']);
   });
 });

@@ -9,11 +9,13 @@ import {
   CampaignMaterialisedEvent,
   CampaignPausedEvent,
   CampaignResumedEvent,
+  CampaignRetriedEvent,
   CampaignScheduledEvent,
   CampaignStartedEvent,
   CampaignStoppedEvent,
 } from './events';
 import { InvalidTransitionError, ScheduledAtInPastError } from './campaign.errors';
+import type { SendWindow } from './send-window';
 
 const { DRAFT, SCHEDULED, RUNNING, PAUSED, COMPLETED, STOPPED, FAILED } = CampaignStatus;
 
@@ -26,6 +28,8 @@ export type CampaignAction =
   | 'stop'
   | 'complete'
   | 'fail'
+  | 'retry'
+  | 'test_send'
   | 'set_audience'
   | 'edit'
   | 'delete';
@@ -43,6 +47,8 @@ export const TRANSITIONS: Readonly<Record<CampaignAction, readonly CampaignStatu
   stop: [SCHEDULED, RUNNING, PAUSED],
   complete: [RUNNING],
   fail: [SCHEDULED, RUNNING, PAUSED],
+  retry: [COMPLETED, STOPPED, FAILED],
+  test_send: [DRAFT, SCHEDULED],
   set_audience: [DRAFT, PAUSED],
   edit: [DRAFT, SCHEDULED],
   delete: [DRAFT, SCHEDULED, COMPLETED, STOPPED, FAILED],
@@ -76,6 +82,8 @@ export interface CampaignProps {
   batchDelayMs: number;
   /** Pause with HIGH_FAILURE_RATE when more than this fraction of attempted sends failed; null: never. */
   maxFailureRate: number | null;
+  /** Local hours (and days) recipients may be messaged in; null: any time. */
+  sendWindow: SendWindow | null;
   audience: CampaignAudience;
   scheduledAt: Date | null;
   startedAt: Date | null;
@@ -89,11 +97,11 @@ export interface CampaignProps {
 }
 
 export type EditableFields = Partial<
-  Pick<CampaignProps, 'name' | 'description' | 'templateId' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'maxFailureRate'>
+  Pick<CampaignProps, 'name' | 'description' | 'templateId' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'maxFailureRate' | 'sendWindow'>
 >;
 
 export type NewCampaign = Pick<CampaignProps, 'id' | 'workspaceId' | 'name' | 'templateId'> &
-  Partial<Pick<CampaignProps, 'description' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'maxFailureRate' | 'audience' | 'scheduledAt'>>;
+  Partial<Pick<CampaignProps, 'description' | 'channelId' | 'variableMapping' | 'batchSize' | 'batchDelayMs' | 'maxFailureRate' | 'sendWindow' | 'audience' | 'scheduledAt'>>;
 
 export class Campaign extends AggregateRoot<CampaignEvent> {
   private constructor(private props: CampaignProps) {
@@ -108,6 +116,7 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
       variableMapping: null,
       batchSize: 50,
       batchDelayMs: 0,
+      sendWindow: null,
       audience: { groups: [], sources: [] },
       ...input,
       // Omitted is the default; null is a choice (no guard).
@@ -249,6 +258,22 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
     this.guard('fail');
     this.set({ status: FAILED, failureReason: reason, completedAt: now, pauseReason: null }, now);
     this.apply(new CampaignFailedEvent(this.id, this.workspaceId, reason));
+  }
+
+  /**
+   * A finished campaign sends again to the recipients put back to pending with it (failed ones whose cause
+   * may have passed). It is a new run of the same campaign, so it announces itself as `campaign.retried`,
+   * not `campaign.resumed`: nothing was paused.
+   */
+  retry(now = new Date()): void {
+    this.guard('retry');
+    this.set({ status: RUNNING, completedAt: null, failureReason: null, pauseReason: null }, now);
+    this.apply(new CampaignRetriedEvent(this.id, this.workspaceId));
+  }
+
+  /** A test send is checked against the table like a transition, but changes nothing: it is outside the run. */
+  checkTestSend(): void {
+    this.guard('test_send');
   }
 
   setAudience(audience: CampaignAudience, now = new Date()): void {

@@ -87,3 +87,43 @@ export class AudienceEmptyError extends DomainError {
   readonly code = 'AUDIENCE_EMPTY';
   readonly status = HttpStatus.BAD_REQUEST;
 }
+
+export class CodeNotRetryableError extends DomainError {
+  readonly code = 'CODE_NOT_RETRYABLE';
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor(codes: string[]) {
+    super(`These failures are never retried: ${codes.join(', ')}`, { codes });
+  }
+}
+
+export class NothingToRetryError extends DomainError {
+  readonly code = 'NOTHING_TO_RETRY';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+  constructor(codes: string[]) {
+    super('No failed recipient of this campaign has one of the retried codes', { codes });
+  }
+}
+
+export class OutcomeAudienceEmptyError extends DomainError {
+  readonly code = 'OUTCOME_AUDIENCE_EMPTY';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+  constructor(outcome: string) {
+    super(`No recipient of this campaign has the outcome ${outcome}`, { audience: outcome });
+  }
+}
+
+export class TestSendTargetsRequiredError extends DomainError {
+  readonly code = 'TEST_TARGETS_REQUIRED';
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor() {
+    super('Give 1 to 10 phones or contact_ids in all');
+  }
+}
+
+export class InvalidSendWindowError extends DomainError {
+  readonly code = 'INVALID_SEND_WINDOW';
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor(problems: string[]) {
+    super(`send_window: ${problems.join('; ')}`, { problems });
+  }
+}

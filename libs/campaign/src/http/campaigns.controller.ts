@@ -6,6 +6,9 @@ import { CreateCampaignCommand } from '../commands/create-campaign/create-campai
 import { DeleteCampaignCommand } from '../commands/delete-campaign/delete-campaign.command';
 import { PauseCampaignCommand } from '../commands/pause-campaign/pause-campaign.command';
 import { ResumeCampaignCommand } from '../commands/resume-campaign/resume-campaign.command';
+import { RetryCampaignCommand } from '../commands/retry-campaign/retry-campaign.command';
+import { CloneCampaignCommand } from '../commands/clone-campaign/clone-campaign.command';
+import { TestSendCampaignCommand } from '../commands/test-send-campaign/test-send-campaign.command';
 import { ScheduleCampaignCommand } from '../commands/schedule-campaign/schedule-campaign.command';
 import { SendCampaignCommand } from '../commands/send-campaign/send-campaign.command';
 import { SetCampaignAudienceCommand } from '../commands/set-campaign-audience/set-campaign-audience.command';
@@ -20,9 +23,11 @@ import { GetCampaignQuery } from '../queries/get-campaign/get-campaign.query';
 import { ListCampaignsQuery } from '../queries/list-campaigns/list-campaigns.query';
 import { CampaignListResponseDto, CampaignResponseDto } from './dto/campaign.response.dto';
 import {
-  AudiencePreviewResponseDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, ScheduleCampaignDto,
+  AudiencePreviewResponseDto, CloneCampaignDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, RetryCampaignDto,
+  RetryCampaignResponseDto, ScheduleCampaignDto, TestSendDto, TestSendResponseDto,
 } from './dto/campaign-actions.dto';
-import { AudienceDto, CreateCampaignDto } from './dto/create-campaign.dto';
+import { AudienceDto, CreateCampaignDto, SendWindowDto } from './dto/create-campaign.dto';
+import type { SendWindow } from '../domain/send-window';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
 
@@ -36,6 +41,10 @@ const LifecycleAction = (summary: string, errors400: string, ...more: Parameters
     ApiOkResponse({ type: CampaignResponseDto }),
     ApiErrors([400, errors400], 404, [409, 'CONCURRENT_TRANSITION'], ...more),
   );
+
+/** The API's send window in the domain's terms: undefined (unchanged), null (none) or the window. */
+const sendWindowOf = (w: SendWindowDto | null | undefined): SendWindow | null | undefined =>
+  w && { start: w.start, end: w.end, days: w.days, timezone: w.timezone, fallbackTimezone: w.fallback_timezone ?? null };
 
 @ApiTags('Campaigns')
 @Controller('campaigns')
@@ -66,6 +75,7 @@ export class CampaignsController {
         batchSize: dto.batch_size,
         batchDelayMs: dto.batch_delay_ms,
         maxFailureRate: dto.max_failure_rate,
+        sendWindow: sendWindowOf(dto.send_window),
         variableMapping: dto.variable_mapping,
         audience: dto.audience,
         scheduledAt: dto.scheduled_at ? new Date(dto.scheduled_at) : null,
@@ -107,6 +117,7 @@ export class CampaignsController {
         batchSize: dto.batch_size,
         batchDelayMs: dto.batch_delay_ms,
         maxFailureRate: dto.max_failure_rate,
+        sendWindow: sendWindowOf(dto.send_window),
         variableMapping: dto.variable_mapping,
       }),
     );
@@ -201,5 +212,62 @@ export class CampaignsController {
   @LifecycleAction('Stop for good; undispatched recipients stay pending (emits campaign.stopped)', 'INVALID_TRANSITION')
   stop(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.respond(new StopCampaignCommand(ws, id));
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @Scopes('campaigns:send')
+  @ApiOperation({
+    summary: 'Send again to failed recipients: COMPLETED, STOPPED or FAILED → RUNNING (emits campaign.retried)',
+    description:
+      'Puts the failed recipients with the given codes (default: the retryable ones) back to pending, keeping their attempt count, ' +
+      'and runs the campaign again. Nobody sent, delivered or read is messaged again; a stopped campaign\'s never-attempted ' +
+      'recipients become skipped (`CAMPAIGN_STOPPED`) so only the failures go out. Stats keep counting each recipient once.',
+  })
+  @ApiOkResponse({ type: RetryCampaignResponseDto })
+  @ApiErrors(
+    [400, 'INVALID_TRANSITION, CODE_NOT_RETRYABLE, TEMPLATE_NOT_APPROVED or invalid input'],
+    404,
+    [409, 'CONCURRENT_TRANSITION'],
+    [422, 'NOTHING_TO_RETRY: no failed recipient has one of the codes'],
+  )
+  async retry(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RetryCampaignDto) {
+    const { requeued, ...campaign } = await this.commands.execute(new RetryCampaignCommand(ws, id, dto.codes));
+    return { ...(await this.presenter.presentOne(campaign)), requeued };
+  }
+
+  @Post(':id/clone')
+  @Scopes('campaigns:write')
+  @ApiOperation({
+    summary: 'Copy a campaign (any status) as a new DRAFT, optionally to the recipients with a given outcome (emits campaign.created)',
+    description:
+      'Same template, channel, variable mapping, batch settings and audience; named `name` or "<name> (copy)". With `audience`, ' +
+      "the copy's audience is a new group (named \"<name> — <outcome>\") of this campaign's recipients with that outcome.",
+  })
+  @ApiCreatedResponse({ type: CampaignResponseDto })
+  @ApiErrors(
+    [400, 'Invalid input, TEMPLATE_NOT_APPROVED (the template is no longer approved)'],
+    404,
+    [422, 'OUTCOME_AUDIENCE_EMPTY: no recipient has that outcome; CHANNEL_REQUIRED'],
+  )
+  clone(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloneCampaignDto) {
+    return this.respond(new CloneCampaignCommand(ws, id, dto.name, dto.audience));
+  }
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @Scopes('campaigns:send')
+  @ApiOperation({
+    summary: 'Send the campaign\'s message now to up to 10 phones or contacts (DRAFT or SCHEDULED), outside its recipients and stats',
+    description:
+      'Rendered exactly as the campaign would render it, sent through the channel\'s client and rate limiter. The answer has one ' +
+      'entry per phone: Meta\'s message id, or the error that stopped it. The campaign\'s state and stats do not change; each test ' +
+      'appears in the campaign\'s timeline (`test`).',
+  })
+  @ApiOkResponse({ type: TestSendResponseDto })
+  @ApiErrors([400, 'INVALID_TRANSITION, TEST_TARGETS_REQUIRED, TEMPLATE_NOT_APPROVED or invalid input'], 404, [422, 'CHANNEL_REQUIRED'])
+  async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TestSendDto) {
+    const results = await this.commands.execute(new TestSendCampaignCommand(ws, id, dto.phones ?? [], dto.contact_ids ?? []));
+    return { data: results.map((r) => ({ phone: r.phone, contact_id: r.contactId, wamid: r.wamid, error: r.error })) };
   }
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetTemplateQuery, TemplateSummary } from '@app/catalog';
 import type { CampaignProps } from '../domain/campaign.aggregate';
+import { CampaignStatus } from '../domain/campaign-status';
 import { EMPTY_STATS, GetCampaignStatsQuery } from '../queries/get-campaign-stats/get-campaign-stats.query';
+import { GetWaitingRecipientsQuery } from '../queries/get-waiting-recipients/get-waiting-recipients.query';
 import type { CampaignDetails } from '../queries/get-campaign/get-campaign.query';
 import type { CampaignResponseDto } from '../http/dto/campaign.response.dto';
 
@@ -19,7 +21,11 @@ export class CampaignPresenter {
 
   async present(campaigns: ReadonlyArray<Readonly<CampaignProps>>): Promise<CampaignResponseDto[]> {
     if (!campaigns.length) return [];
-    const stats = await this.queries.execute(new GetCampaignStatsQuery(campaigns.map((c) => c.id)));
+    const ids = campaigns.map((c) => c.id);
+    const [stats, waiting] = await Promise.all([
+      this.queries.execute(new GetCampaignStatsQuery(ids)),
+      this.queries.execute(new GetWaitingRecipientsQuery(ids)),
+    ]);
     const templates = new Map<string, Promise<TemplateSummary | null>>();
     for (const c of campaigns) {
       const key = `${c.workspaceId}/${c.templateId}`;
@@ -42,6 +48,16 @@ export class CampaignPresenter {
           batch_size: c.batchSize,
           batch_delay_ms: c.batchDelayMs,
           max_failure_rate: c.maxFailureRate,
+          send_window: c.sendWindow && {
+            start: c.sendWindow.start,
+            end: c.sendWindow.end,
+            days: [...c.sendWindow.days],
+            timezone: c.sendWindow.timezone,
+            fallback_timezone: c.sendWindow.fallbackTimezone,
+          },
+          // Only a running campaign with a window waits for one; its waiting count covers retry delays too.
+          next_window_at: c.sendWindow && c.status === CampaignStatus.RUNNING ? iso(waiting.get(c.id)?.nextDueAt ?? null) : null,
+          waiting_recipients: c.status === CampaignStatus.RUNNING ? (waiting.get(c.id)?.waiting ?? 0) : 0,
           scheduled_at: iso(c.scheduledAt),
           started_at: iso(c.startedAt),
           completed_at: iso(c.completedAt),

@@ -5,12 +5,15 @@ import { STATS_COUNTERS, type StatsCounter } from '@app/campaign';
 import { COUNTS_IN, RecipientStatus } from '../domain/recipient-status';
 import { RecipientErrorCode } from '../domain/dispatch.errors';
 import { recipientIdPrefix } from '../domain/recipient-id';
+import { MessageEventOutbox, MovedRecipient } from './message-event-outbox';
 
 export interface ClaimedRecipient {
   id: string;
   contactId: string;
   phone: string;
   attempts: number;
+  /** The recipient's own time zone, for a per-recipient send window; null: the campaign's zone. */
+  tz: string | null;
 }
 
 /** What one send (or render) came to, recorded in bulk. `pending` puts the row back for a later attempt. */
@@ -117,7 +120,26 @@ function withCounters(ctes: string, transitions: string): string {
  */
 @Injectable()
 export class RecipientLedger {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly messageEvents: MessageEventOutbox,
+  ) {}
+
+  /**
+   * Runs a ledger write whose transition rows carry the moved recipients (see MovedRecipient). When some
+   * workspace subscribes to `message.*` events, they are written to the outbox in the same transaction.
+   */
+  private async writeWithMessageEvents(sql: string, params: unknown[]): Promise<MovedRecipient[]> {
+    const subscribers = await this.messageEvents.wanted();
+    return retryOnDeadlock(async () => {
+      if (!subscribers.size) return rowsOf<MovedRecipient>(await this.db.query(sql, params));
+      return this.db.transaction(async (m) => {
+        const moved = rowsOf<MovedRecipient>(await m.query(sql, params));
+        await this.messageEvents.record(m, moved, subscribers);
+        return moved;
+      });
+    });
+  }
 
   /**
    * Inserts one row per contact of the audience (idempotent: contacts already there are left alone, so it
@@ -169,7 +191,7 @@ export class RecipientLedger {
         `o AS (
            SELECT r.id, r.status AS old_status, ${removed('r.')} AS was_removed FROM campaign_recipients r
             WHERE r.campaign_id = $1::uuid
-              AND ((r.status IN ('pending', 'queued') AND NOT ${inAudience}) OR (${removed('r.')} AND ${inAudience}))
+              AND ((r.status IN ('pending', 'waiting', 'queued') AND NOT ${inAudience}) OR (${removed('r.')} AND ${inAudience}))
             ORDER BY r.id FOR UPDATE),
          u AS (
            UPDATE campaign_recipients r SET
@@ -232,6 +254,12 @@ export class RecipientLedger {
   async materialisedAudience(campaignId: string, q: Pick<EntityManager, 'query'> = this.db): Promise<string | null> {
     const [row] = await q.query(`SELECT audience_key FROM dispatch_runs WHERE campaign_id = $1`, [campaignId]);
     return row?.audience_key ?? null;
+  }
+
+  /** The contacts of a campaign's recipients in one of `statuses` (their contacts may since have been deleted). */
+  async contactsWithStatus(campaignId: string, statuses: RecipientStatus[]): Promise<string[]> {
+    const rows = await this.db.query(`SELECT contact_id FROM campaign_recipients WHERE campaign_id = $1 AND status = ANY($2::text[]) ORDER BY seq`, [campaignId, statuses]);
+    return rows.map((r: { contact_id: string }) => r.contact_id);
   }
 
   /** The campaign's recipients, as the counters' total counts them. */
@@ -300,7 +328,7 @@ export class RecipientLedger {
                         WHERE campaign_id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                         ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
           AND ${leaseLive('$3')}
-        RETURNING r.id, r.contact_id, r.phone, r.attempts`,
+        RETURNING r.id, r.contact_id, r.phone, r.attempts - r.attempts_before_retry AS attempts, r.tz`,
       [campaignId, limit, token],
     ));
     return rows.map((r) => ({
@@ -308,6 +336,7 @@ export class RecipientLedger {
       contactId: r.contact_id as string,
       phone: r.phone as string,
       attempts: r.attempts as number,
+      tz: r.tz as string | null,
     }));
   }
 
@@ -359,7 +388,7 @@ export class RecipientLedger {
    */
   async record(outcomes: Outcome[]): Promise<void> {
     if (!outcomes.length) return;
-    const rows = rowsOf<{ id: string }>(await retryOnDeadlock(() => this.db.query(
+    const rows = await this.writeWithMessageEvents(
       withCounters(
         `u AS (
        UPDATE campaign_recipients r SET
@@ -379,8 +408,8 @@ export class RecipientLedger {
              (SELECT id, status AS old_status, error_code AS old_code FROM campaign_recipients WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) o
        WHERE r.id = v.id AND o.id = v.id
          AND (o.old_status IN ('queued', 'sending') OR (o.old_status = 'failed' AND o.old_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}'))
-       RETURNING r.id, r.campaign_id, o.old_status, r.status)`,
-        `SELECT id, campaign_id, old_status, status, 1 AS n FROM u`,
+       RETURNING r.id, r.campaign_id, o.old_status, r.status, r.contact_id, r.phone, r.message_id, r.error_code)`,
+        `SELECT id, campaign_id, old_status, status, 1 AS n, contact_id, phone, message_id, error_code FROM u`,
       ),
       [
         outcomes.map((o) => o.id),
@@ -392,7 +421,7 @@ export class RecipientLedger {
         outcomes.map((o) => (o.countAttempt ? 1 : 0)),
         outcomes.map((o) => o.nextAttemptAt ?? null),
       ],
-    )));
+    );
     const recorded = new Set(rows.map((r) => r.id));
     const late = outcomes.filter((o) => o.variables && !recorded.has(o.id));
     if (late.length) {
@@ -410,7 +439,7 @@ export class RecipientLedger {
    */
   async applyStatuses(reports: StatusReport[]): Promise<void> {
     if (!reports.length) return;
-    await retryOnDeadlock(() => this.db.query(
+    await this.writeWithMessageEvents(
       withCounters(
         `v AS (
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::uuid[])
@@ -445,8 +474,8 @@ export class RecipientLedger {
           failed_at = CASE WHEN l.status = 'failed' THEN l.at ELSE NULL END
          FROM locked l
         WHERE r.id = l.id
-        RETURNING r.campaign_id, l.old_status, r.status)`,
-        `SELECT campaign_id, old_status, status, 1 AS n FROM u`,
+        RETURNING r.id, r.campaign_id, l.old_status, r.status, r.contact_id, r.phone, r.message_id, r.error_code)`,
+        `SELECT id, campaign_id, old_status, status, 1 AS n, contact_id, phone, message_id, error_code FROM u`,
       ),
       [
         reports.map((r) => r.wamid),
@@ -457,7 +486,7 @@ export class RecipientLedger {
         reports.map((r) => r.message?.slice(0, 1000) ?? null),
         reports.map((r) => r.channelId),
       ],
-    ));
+    );
   }
 
   /**
@@ -479,6 +508,35 @@ export class RecipientLedger {
     ));
   }
 
+  /**
+   * A retry: the campaign's failed rows with one of `codes` go back to pending, their attempt count and last
+   * error kept as history (the retry budget restarts from here, and the old wamid is let go so a late status
+   * of the failed message can't move the new send). With `dropUnattempted`, rows never attempted become
+   * skipped, claimed ones too (a pump that still holds them can no longer mark them `sending`). Runs in the caller's transaction; answers how many rows went back to pending.
+   */
+  async requeueFailed(m: EntityManager, campaignId: string, codes: string[], dropUnattempted: boolean): Promise<number> {
+    const rows = await m.query(
+      withCounters(
+        `o AS (
+           SELECT id, status AS old_status FROM campaign_recipients
+            WHERE campaign_id = $1 AND ((status = 'failed' AND error_code = ANY($2::text[])) OR ($3 AND status IN ('pending', 'waiting', 'queued')))
+            ORDER BY id FOR UPDATE),
+         u AS (
+           UPDATE campaign_recipients r SET
+                  status = CASE WHEN o.old_status = 'failed' THEN 'pending' ELSE 'skipped' END,
+                  attempts_before_retry = CASE WHEN o.old_status = 'failed' THEN r.attempts ELSE r.attempts_before_retry END,
+                  error_code = CASE WHEN o.old_status = 'failed' THEN r.error_code ELSE '${RecipientErrorCode.CAMPAIGN_STOPPED}' END,
+                  error_message = CASE WHEN o.old_status = 'failed' THEN r.error_message ELSE 'The campaign was stopped before this recipient was sent' END,
+                  message_id = NULL, next_attempt_at = NULL, claim_token = NULL, claimed_at = NULL, failed_at = NULL
+             FROM o WHERE r.id = o.id
+           RETURNING r.campaign_id, o.old_status, r.status)`,
+        `SELECT campaign_id, old_status, status, count(*)::int AS n FROM u GROUP BY 1, 2, 3`,
+      ),
+      [campaignId, codes, dropUnattempted],
+    );
+    return (rows as TransitionRow[]).filter((r) => r.status === RecipientStatus.PENDING).reduce((sum, r) => sum + Number(r.n), 0);
+  }
+
   /** Claimed rows whose lease expired (its pump died or froze) go back to the pool; expired leases are dropped. */
   async releaseExpiredClaims(): Promise<void> {
     await this.db.query(
@@ -489,16 +547,85 @@ export class RecipientLedger {
     await this.db.query(`DELETE FROM dispatch_leases WHERE expires_at <= now()`);
   }
 
-  /** Whether anything is left to do, and when the earliest delayed retry falls due. */
+  /**
+   * Whether anything is left to do, and when the earliest delayed row (a retry, or a recipient outside its
+   * send window) falls due. What waits is recorded for the campaign's API object.
+   */
   async progress(campaignId: string): Promise<{ open: number; dueNow: number; nextAttemptAt: Date | null }> {
     const [row] = await this.db.query(
-      `SELECT count(*)::int AS open,
-              count(*) FILTER (WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now()))::int AS due_now,
-              min(next_attempt_at) FILTER (WHERE status = 'pending' AND next_attempt_at > now()) AS next_attempt_at
-         FROM campaign_recipients WHERE campaign_id = $1 AND status IN ('pending', 'queued', 'sending')`,
+      `WITH p AS (
+         SELECT count(*)::int AS open,
+                -- A waiting row whose window opened is due: the pump's gate moves it back to pending.
+                count(*) FILTER (WHERE status IN ('pending', 'waiting') AND (next_attempt_at IS NULL OR next_attempt_at <= now()))::int AS due_now,
+                count(*) FILTER (WHERE status IN ('pending', 'waiting') AND next_attempt_at > now())::int AS waiting,
+                min(next_attempt_at) FILTER (WHERE status IN ('pending', 'waiting') AND next_attempt_at > now()) AS next_attempt_at
+           FROM campaign_recipients WHERE campaign_id = $1 AND status IN ('pending', 'waiting', 'queued', 'sending')),
+       w AS (UPDATE dispatch_runs d SET waiting = p.waiting, next_due_at = CASE WHEN p.due_now = 0 THEN p.next_attempt_at END
+               FROM p WHERE d.campaign_id = $1)
+       SELECT * FROM p`,
       [campaignId],
     );
     return { open: row.open, dueNow: row.due_now, nextAttemptAt: row.next_attempt_at };
+  }
+
+  async waitingRecipients(campaignIds: string[]): Promise<Map<string, { waiting: number; nextDueAt: Date | null }>> {
+    const rows = await this.db.query(`SELECT campaign_id, waiting, next_due_at FROM dispatch_runs WHERE campaign_id = ANY($1::uuid[])`, [campaignIds]);
+    return new Map(rows.map((r: { campaign_id: string; waiting: number; next_due_at: Date | null }) => [r.campaign_id, { waiting: r.waiting, nextDueAt: r.next_due_at }]));
+  }
+
+  /**
+   * Gives each recipient still without a zone its own (`zoneOf` from its phone and contact), a slice at a
+   * time, and records the zones the campaign spans. Idempotent: a re-run (widened audience, crash) only
+   * fills the rows still missing one.
+   */
+  async assignZones(campaignId: string, zoneOf: (rows: Array<{ id: string; contactId: string; phone: string }>) => Promise<string[]>, slice = 10_000): Promise<void> {
+    for (;;) {
+      const rows: Array<{ id: string; contact_id: string; phone: string }> = await this.db.query(
+        `SELECT id, contact_id, phone FROM campaign_recipients WHERE campaign_id = $1 AND tz IS NULL AND status IN ('pending', 'waiting') LIMIT $2`,
+        [campaignId, slice],
+      );
+      if (!rows.length) break;
+      const zones = await zoneOf(rows.map((r) => ({ id: r.id, contactId: r.contact_id, phone: r.phone })));
+      await this.db.query(`UPDATE campaign_recipients r SET tz = v.tz FROM unnest($1::uuid[], $2::text[]) AS v(id, tz) WHERE r.id = v.id`, [rows.map((r) => r.id), zones]);
+      if (rows.length < slice) break;
+    }
+    await this.db.query(
+      `UPDATE dispatch_runs SET zones = (SELECT array_agg(DISTINCT tz) FROM campaign_recipients WHERE campaign_id = $1 AND tz IS NOT NULL) WHERE campaign_id = $1`,
+      [campaignId],
+    );
+  }
+
+  /** The zones a campaign's recipients span (null: none assigned, every row is in the campaign's own zone). */
+  async zones(campaignId: string): Promise<string[] | null> {
+    const [row] = await this.db.query(`SELECT zones FROM dispatch_runs WHERE campaign_id = $1`, [campaignId]);
+    return row?.zones ?? null;
+  }
+
+  /**
+   * Keeps a campaign's sends inside its send window, in one statement: pending rows of the zones whose window
+   * is closed become `waiting`, due when it opens; waiting rows of the other zones become pending again.
+   * Waiting rows sit apart from pending ones in the claim index, so claims never scan past them. Both count
+   * as pending, so the counters (moved in the same statement as ever) don't change. Rows without a zone are
+   * in `ownZone`, the campaign's (null: they are left as they are).
+   */
+  async deferClosedZones(campaignId: string, closed: Array<{ zone: string; opensAt: Date }>, ownZone: string | null): Promise<void> {
+    await retryOnDeadlock(() => this.db.query(
+      withCounters(
+        `v AS (SELECT * FROM unnest($2::text[], $3::timestamptz[]) AS v(zone, opens_at)),
+         o AS (
+           SELECT r.id, r.status AS old_status, v.opens_at FROM campaign_recipients r LEFT JOIN v ON v.zone = COALESCE(r.tz, $4::text)
+            WHERE r.campaign_id = $1 AND r.status IN ('pending', 'waiting')
+              AND ((r.status = 'pending' AND v.zone IS NOT NULL) OR (r.status = 'waiting' AND v.zone IS NULL AND COALESCE(r.tz, $4::text) IS NOT NULL))
+            ORDER BY r.id FOR UPDATE OF r),
+         u AS (
+           UPDATE campaign_recipients r SET status = CASE WHEN o.old_status = 'pending' THEN 'waiting' ELSE 'pending' END,
+                  next_attempt_at = CASE WHEN o.old_status = 'pending' THEN GREATEST(o.opens_at, r.next_attempt_at) END
+             FROM o WHERE r.id = o.id
+           RETURNING r.campaign_id, o.old_status, r.status)`,
+        `SELECT campaign_id, old_status, status, count(*)::int AS n FROM u GROUP BY 1, 2, 3`,
+      ),
+      [campaignId, closed.map((c) => c.zone), closed.map((c) => c.opensAt), ownZone],
+    ));
   }
 
   async purge(campaignId: string): Promise<void> {

@@ -20,6 +20,7 @@ export const RecipientErrorCode = {
   DUPLICATE_PHONE: 'DUPLICATE_PHONE',
   CONTACT_DELETED: 'CONTACT_DELETED',
   REMOVED_FROM_AUDIENCE: 'REMOVED_FROM_AUDIENCE',
+  CAMPAIGN_STOPPED: 'CAMPAIGN_STOPPED',
 } as const;
 
 /** pause_reason values the engine sets on its own. */

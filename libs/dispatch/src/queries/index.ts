@@ -2,11 +2,13 @@
 import type { Provider } from '@nestjs/common';
 import { ListRecipientsHandler } from './list-recipients/list-recipients.handler';
 import { RecipientTimelineHandler } from './recipient-timeline/recipient-timeline.handler';
+import { GetWaitingRecipientsHandler } from './get-waiting-recipients/get-waiting-recipients.handler';
 import { SummariseRecipientErrorsHandler } from './summarise-recipient-errors/summarise-recipient-errors.handler';
 
 export const DISPATCH_QUERY_HANDLERS: Provider[] = [
   SummariseRecipientErrorsHandler,
   ListRecipientsHandler,
   RecipientTimelineHandler,
+  GetWaitingRecipientsHandler,
 ];
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ICommand, IEvent, ofType, Saga } from '@nestjs/cqrs';
 import { map, Observable } from 'rxjs';
 import {
-  CampaignDeletedEvent, CampaignFailedEvent, CampaignPausedEvent, CampaignResumedEvent, CampaignScheduledEvent, CampaignStartedEvent, CampaignStoppedEvent,
+  CampaignDeletedEvent, CampaignFailedEvent, CampaignPausedEvent, CampaignResumedEvent, CampaignRetriedEvent, CampaignScheduledEvent, CampaignStartedEvent, CampaignStoppedEvent,
 } from '@app/campaign';
 import { CancelScheduledStartCommand } from '../commands/cancel-scheduled-start/cancel-scheduled-start.command';
 import { PurgeRecipientsCommand } from '../commands/purge-recipients/purge-recipients.command';
@@ -16,8 +16,8 @@ import { ScheduleStartCommand } from '../commands/schedule-start/schedule-start.
 @Injectable()
 export class CampaignDispatchSaga {
   @Saga()
-  startedOrResumed = (events$: Observable<IEvent>): Observable<ICommand> =>
-    events$.pipe(ofType(CampaignStartedEvent, CampaignResumedEvent), map((e) => new MaterialiseAudienceCommand(e.campaignId)));
+  startedResumedOrRetried = (events$: Observable<IEvent>): Observable<ICommand> =>
+    events$.pipe(ofType(CampaignStartedEvent, CampaignResumedEvent, CampaignRetriedEvent), map((e) => new MaterialiseAudienceCommand(e.campaignId)));
 
   @Saga()
   scheduled = (events$: Observable<IEvent>): Observable<ICommand> =>

@@ -12,6 +12,7 @@ import { ChannelRateLimiter } from './channel-rate-limiter';
 import { EngineCommands } from './engine-commands';
 import { InFlightWindows } from './in-flight-window';
 import { PumpRun } from './pump-run';
+import { SendWindowGate } from './send-window-gate';
 import { judgeSendError } from './send-outcome';
 
 interface Sendable {
@@ -103,7 +104,14 @@ export class BatchSender {
     const sendable: Sendable[] = [];
     // Fields and opt-out are read now, not at materialisation: a later opt-out or correction still counts.
     const contacts = await this.queries.execute(new GetContactsQuery(run.info.workspaceId, rows.map((r) => r.contactId)));
+    const now = new Date();
     for (const row of rows) {
+      // Its window closed between the deferral before the claim and now: it waits for the next opening.
+      const opensAt = SendWindowGate.closedUntil(run.info.sendWindow, row.tz, now);
+      if (opensAt) {
+        run.outcomes.push({ id: row.id, status: RecipientStatus.PENDING, code: null, message: null, countAttempt: false, nextAttemptAt: opensAt });
+        continue;
+      }
       const contact = contacts.get(row.contactId);
       if (!contact || optedOutFor(contact, run.template.category)) {
         run.outcomes.push({

@@ -17,6 +17,7 @@ import { InFlightWindows } from './in-flight-window';
 import { audienceKey } from './materialiser';
 import { OutcomeBuffer } from './outcome-buffer';
 import { PumpRun } from './pump-run';
+import { SendWindowGate } from './send-window-gate';
 
 /** A pump runs this long, then hands over to a fresh job so campaigns share workers fairly. */
 const SLICE_MS = 20_000;
@@ -43,6 +44,7 @@ export class Dispatcher {
     private readonly guard: FailureGuard,
     private readonly windows: InFlightWindows,
     private readonly queue: DispatchQueue,
+    private readonly gate: SendWindowGate,
     private readonly env: Env,
   ) {}
 
@@ -59,6 +61,7 @@ export class Dispatcher {
       // A second pump would halve the pause between batches a campaign asked for.
       let helped = lock.index > 0 || run.info.batchDelayMs > 0;
       while (Date.now() < deadline && (await run.proceed())) {
+        if (run.zones.length) run.deferredZones = await this.gate.deferClosed(run.info, run.zones, run.deferredZones);
         const rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize);
         if (!rows.length) break;
         // A full batch means more is due: call a second pump, which any worker (this one too) may take.
@@ -104,7 +107,8 @@ export class Dispatcher {
     }
     const lease = await ClaimLease.open(this.ledger, campaignId, this.env.DISPATCH_LEASE_MS, heartbeat, this.logger);
     const outcomes = new OutcomeBuffer((o) => this.ledger.record(o), MAX_BUFFERED_OUTCOMES, this.logger);
-    return new PumpRun(info, template, channel, compileRenderer(template, info.variableMapping), lease, outcomes, () =>
+    const zones = await this.gate.zonesOf(info);
+    return new PumpRun(info, template, channel, compileRenderer(template, info.variableMapping), lease, outcomes, zones, () =>
       this.queries.execute(new GetCampaignStatusQuery(campaignId)),
     );
   }

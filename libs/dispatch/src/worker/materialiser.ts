@@ -8,6 +8,7 @@ import { contactIdSlices } from './contact-id-slices';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
 import { EngineCommands } from './engine-commands';
+import { SendWindowGate } from './send-window-gate';
 
 /** Identifies an audience: rows are materialised again (fitted to it) whenever the campaign's audience no longer matches. */
 export const audienceKey = (a: { groups: string[]; sources: string[] }) => JSON.stringify([[...a.groups].sort(), [...a.sources].sort()]);
@@ -20,6 +21,7 @@ export class Materialiser {
     private readonly queries: QueryBus,
     private readonly engine: EngineCommands,
     private readonly queue: DispatchQueue,
+    private readonly gate: SendWindowGate,
     private readonly env: Env,
   ) {}
 
@@ -44,6 +46,7 @@ export class Materialiser {
       ]);
       const landed = await this.ledger.materialise(campaignId, key, slices, whole);
       if (landed) {
+        await this.gate.assignZones(info);
         await this.engine.run(new RecordMaterialisedCommand(campaignId, landed.total));
       }
     }

@@ -9,6 +9,8 @@ const STATUS_CHECK_MS = 200;
 /** One pump slice of one campaign: what it sends with, the lease it holds, and whether it must stop. */
 export class PumpRun {
   halted = false;
+  /** The closed zones whose rows this pump last deferred (send windows): re-deferred only when it changes. */
+  deferredZones: string | null = null;
   private lastStatusCheck = Date.now();
 
   constructor(
@@ -18,6 +20,8 @@ export class PumpRun {
     readonly render: (contact: RenderContact) => RenderedMessage,
     readonly lease: ClaimLease,
     readonly outcomes: OutcomeBuffer,
+    /** The zones of its recipients to keep within the send window (empty without one). */
+    readonly zones: string[],
     private readonly readStatus: () => Promise<CampaignStatus | null>,
   ) {}
 

@@ -4,7 +4,7 @@ import type { KeysetPosition } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ALL_EVENTS, eventBody } from '../domain/webhook-events';
+import { eventBody, subscribes } from '../domain/webhook-events';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
@@ -79,12 +79,15 @@ export class WebhookDeliveriesRepository {
         .getRepository(WebhookEndpointEntity)
         .createQueryBuilder('e')
         .select(['e.id', 'e.workspaceId', 'e.events'])
-        .where('e.workspace_id = ANY(:ws) AND e.disabled_at IS NULL', { ws: [...new Set(events.map((e) => e.workspace_id))] })
+        .addSelect('e.disabledAt')
+        .where('e.workspace_id = ANY(:ws)', { ws: [...new Set(events.map((e) => e.workspace_id))] })
         .getMany();
       const rows = events.flatMap((ev) =>
         endpoints
-          .filter((ep) => ep.workspaceId === ev.workspace_id && (ep.events.includes(ev.type) || ep.events.includes(ALL_EVENTS)))
+          .filter((ep) => ep.workspaceId === ev.workspace_id && subscribes(ep.events, ev.type))
           .map((ep) => ({
+            // Missed while the endpoint is disabled: kept as failed, so it can be replayed once it is enabled.
+            ...(ep.disabledAt && { status: 'failed' as const, lastError: 'endpoint disabled' }),
             id: randomUUID(),
             endpointId: ep.id,
             eventId: ev.id,
@@ -109,17 +112,18 @@ export class WebhookDeliveriesRepository {
 
   private async insertDeliveries(
     m: EntityManager,
-    rows: Array<Pick<WebhookDeliveryEntity, 'id' | 'endpointId' | 'eventId' | 'eventType' | 'eventSeq' | 'aggregateId' | 'body'>>,
+    rows: Array<Pick<WebhookDeliveryEntity, 'id' | 'endpointId' | 'eventId' | 'eventType' | 'eventSeq' | 'aggregateId' | 'body'> & Partial<Pick<WebhookDeliveryEntity, 'status' | 'lastError'>>>,
   ): Promise<DeliveryRef[]> {
     const res = await m
       .createQueryBuilder()
       .insert()
       .into(WebhookDeliveryEntity)
-      .values(rows.map((r) => ({ ...r, status: 'pending' as const, attempts: 0, nextAttemptAt: () => 'now()' })))
+      .values(rows.map((r) => ({ status: 'pending' as const, ...r, attempts: 0, nextAttemptAt: () => 'now()' })))
       .orIgnore()
-      .returning('id, attempts, next_attempt_at')
+      .returning('id, status, attempts, next_attempt_at')
       .execute();
-    return (res.raw as Array<{ id: string; attempts: number; next_attempt_at: Date }>).map(toRef);
+    // Only pending deliveries are attempted.
+    return (res.raw as Array<{ id: string; status: string; attempts: number; next_attempt_at: Date }>).filter((r) => r.status === 'pending').map(toRef);
   }
 
   /**
@@ -179,6 +183,20 @@ export class WebhookDeliveriesRepository {
       lastLatencyMs: result.latencyMs,
       lastError: result.error,
     });
+  }
+
+  /** A failed delivery of the endpoint back to pending, due now, with a fresh retry schedule; null if there is none. */
+  async requeueFailed(endpointId: string, id: string): Promise<WebhookDeliveryEntity | null> {
+    const [rows] = await this.db.query(
+      `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = NULL
+        WHERE id = $1 AND endpoint_id = $2 AND status = 'failed' RETURNING id`,
+      [id, endpointId],
+    );
+    return rows.length ? this.findForEndpoint(endpointId, id) : null;
+  }
+
+  findForEndpoint(endpointId: string, id: string): Promise<WebhookDeliveryEntity | null> {
+    return this.db.getRepository(WebhookDeliveryEntity).findOneBy({ id, endpointId });
   }
 
   /** The delivery that may go now that the one before it for this campaign and endpoint is settled. */

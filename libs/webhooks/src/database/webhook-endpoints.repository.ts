@@ -21,6 +21,12 @@ export class WebhookEndpointsRepository {
     return this.rows.findOneBy({ id });
   }
 
+  /** Clears the endpoint's disabled state (a no-op when enabled); null for an endpoint of no such workspace. */
+  async enable(workspaceId: string, id: string): Promise<WebhookEndpointEntity | null> {
+    await this.rows.update({ id, workspaceId }, { disabledAt: null, disabledReason: null });
+    return this.findInWorkspace(workspaceId, id);
+  }
+
   async delete(workspaceId: string, id: string): Promise<boolean> {
     const res = await this.rows.delete({ id, workspaceId });
     return !!res.affected;

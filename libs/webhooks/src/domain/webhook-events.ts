@@ -1,11 +1,21 @@
+import { CONTACT_EVENT_TYPES } from '@app/audience';
 import { CAMPAIGN_EVENT_TYPES } from '@app/campaign';
+import { MESSAGE_EVENT_TYPES } from '@app/dispatch';
 
 export const ALL_EVENTS = '*';
-/** Campaign owns the event names; an endpoint subscribes to some of them or to all (`*`). */
-export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, ALL_EVENTS];
+/**
+ * Campaign, Audience and Dispatch own the event names; an endpoint subscribes to some of them or to all (`*`),
+ * which leaves out the per-message events: those come only to an endpoint that names them.
+ */
+export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, ...CONTACT_EVENT_TYPES, ...MESSAGE_EVENT_TYPES, ALL_EVENTS];
 
 /** Sent only by POST /webhooks/{id}/test, whatever the endpoint subscribed to. */
 export const TEST_EVENT_TYPE = 'webhook.test';
+
+/** Whether an endpoint subscribed to `events` receives an event of `type`. */
+export function subscribes(events: readonly string[], type: string): boolean {
+  return events.includes(type) || (events.includes(ALL_EVENTS) && !MESSAGE_EVENT_TYPES.includes(type));
+}
 
 /** `*` subsumes every other name, so a subscription is stored either as `['*']` or as distinct names. */
 export function normalizeSubscription(events: string[]): string[] {

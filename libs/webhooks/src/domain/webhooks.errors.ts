@@ -32,3 +32,19 @@ export class WebhookDisabledError extends DomainError {
     super(`Webhook endpoint ${id} is disabled`);
   }
 }
+
+export class DeliveryNotFoundError extends DomainError {
+  readonly code = 'DELIVERY_NOT_FOUND';
+  readonly status = HttpStatus.NOT_FOUND;
+  constructor(id: string) {
+    super(`Webhook delivery ${id} not found`);
+  }
+}
+
+export class DeliveryNotFailedError extends DomainError {
+  readonly code = 'DELIVERY_NOT_FAILED';
+  readonly status = HttpStatus.CONFLICT;
+  constructor(id: string) {
+    super(`Webhook delivery ${id} is pending or delivered; only a failed delivery is retried`);
+  }
+}

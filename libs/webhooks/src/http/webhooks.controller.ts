@@ -5,6 +5,8 @@ import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/plat
 import { CreateWebhookCommand } from '../commands/create-webhook/create-webhook.command';
 import { DeleteWebhookCommand } from '../commands/delete-webhook/delete-webhook.command';
 import { SendTestEventCommand } from '../commands/send-test-event/send-test-event.command';
+import { EnableWebhookCommand } from '../commands/enable-webhook/enable-webhook.command';
+import { RetryDeliveryCommand } from '../commands/retry-delivery/retry-delivery.command';
 import { GetWebhookQuery } from '../queries/get-webhook/get-webhook.query';
 import { ListWebhookDeliveriesQuery } from '../queries/list-deliveries/list-deliveries.query';
 import { ListWebhooksQuery } from '../queries/list-webhooks/list-webhooks.query';
@@ -30,8 +32,10 @@ export class WebhooksController {
   @Post()
   @Scopes('webhooks:write')
   @ApiOperation({
-    summary: 'Register an endpoint for campaign.* events',
+    summary: 'Register an endpoint for campaign.*, contact.* and message.* events',
     description:
+      '`*` subscribes to every event except the per-message `message.sent|delivered|read|failed`, which come only to an endpoint ' +
+      'that names them, batched: `data: {campaign_id, messages: [...]}` with up to 100 messages. ' +
       'Events `{id, type, created_at, data: {campaign}}` are POSTed signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, ' +
       '`webhook-signature`), at least once, in order per campaign, retried on non-2xx or timeout (10 s) on the schedule now, 5 s, 5 min, ' +
       '30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h with ±10 % jitter, `Retry-After` honoured; `410 Gone` disables the endpoint. ' +
@@ -88,5 +92,33 @@ export class WebhooksController {
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'], [409, 'WEBHOOK_DISABLED, or idempotency key in use'], 422)
   async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return presentDelivery(await this.commands.execute(new SendTestEventCommand(ws, id)));
+  }
+
+  @Post(':id/enable')
+  @Scopes('webhooks:write')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Re-enable an endpoint disabled after a 410 Gone',
+    description:
+      'Events from now on are delivered. Events that happened while it was disabled are in its deliveries as `failed` ' +
+      '(`last_error`: "endpoint disabled"); replay each with `POST /webhooks/{id}/deliveries/{delivery_id}/retry`. A no-op on an enabled endpoint.',
+  })
+  @ApiOkResponse({ type: WebhookResponseDto })
+  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
+  async enable(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+    return presentWebhook(await this.commands.execute(new EnableWebhookCommand(ws, id)));
+  }
+
+  @Post(':id/deliveries/:delivery_id/retry')
+  @Scopes('webhooks:write')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Send a failed delivery again (missed while disabled, or out of retries): same event id and body, fresh retry schedule',
+    description: 'It keeps its place in its campaign\'s order: later deliveries of that campaign to this endpoint wait for it.',
+  })
+  @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
+  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND'], [409, 'WEBHOOK_DISABLED (enable it first), DELIVERY_NOT_FAILED'])
+  async retryDelivery(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Param('delivery_id', ParseUUIDPipe) deliveryId: string) {
+    return presentDelivery(await this.commands.execute(new RetryDeliveryCommand(ws, id, deliveryId)));
   }
 }

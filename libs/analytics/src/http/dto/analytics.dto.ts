@@ -89,6 +89,8 @@ export class TimelinePointDto {
   @ApiProperty() delivered: number;
   @ApiProperty() read: number;
   @ApiProperty() failed: number;
+  @ApiProperty({ description: 'Test sends (POST /campaigns/{id}/test) made in the bucket; in no stats counter', example: 0 }) test: number;
+  @ApiProperty({ description: 'Pending recipients due in this future bucket (their send window opens, or a retry delay ends)', example: 0 }) waiting: number;
 }
 
 export class TimelineResponseDto {

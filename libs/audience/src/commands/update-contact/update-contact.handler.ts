@@ -16,7 +16,8 @@ export class UpdateContactHandler implements ICommandHandler<UpdateContactComman
   ) {}
 
   async execute({ workspaceId, contactId, patch }: UpdateContactCommand) {
-    const changes: ContactPatch = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const { optedOut, ...fields } = patch;
+    const changes: ContactPatch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     if (patch.phone !== undefined) {
       const phone = normalisePhone(patch.phone);
       if (!phone.ok) throw new InvalidPhoneError(phone.message, { phone: patch.phone });
@@ -24,7 +25,10 @@ export class UpdateContactHandler implements ICommandHandler<UpdateContactComman
     }
     const contact = await this.db.transaction(async (m) => {
       if (patch.sourceId) await this.sources.assertExists(workspaceId, patch.sourceId, m);
-      return this.contacts.update(workspaceId, contactId, changes, m);
+      const contact = await this.contacts.update(workspaceId, contactId, changes, m);
+      if (optedOut === undefined) return contact;
+      // Through the API an opt-out covers every message: the business records what the person asked for.
+      return (await this.contacts.setOptOut(m, workspaceId, { id: contactId }, optedOut ? { scope: 'ALL', reason: 'API', at: new Date() } : null)) ?? contact;
     });
     return { contact, groupIds: (await this.contacts.groupIds([contactId])).get(contactId)! };
   }

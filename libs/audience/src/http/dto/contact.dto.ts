@@ -112,10 +112,13 @@ export class ContactResponseDto {
     type: String,
     enum: ['ALL', 'MARKETING'],
     description:
-      'What the contact opted out of: `ALL` (opted_out), `MARKETING` when WhatsApp refused a marketing template with 131050 ' +
-      '(the user stopped marketing messages: MARKETING campaigns skip the contact, UTILITY and AUTHENTICATION ones still reach it), or null',
+      'What the contact opted out of: `ALL` (opted_out: an API opt-out or a STOP ALL reply), `MARKETING` (a STOP reply, or WhatsApp ' +
+      'refused a marketing template with 131050: MARKETING campaigns skip the contact, UTILITY and AUTHENTICATION ones still reach it), or null',
   })
   opt_out_scope: 'ALL' | 'MARKETING' | null;
+  @ApiProperty({ nullable: true, type: String, example: 'KEYWORD_REPLY:STOP', description: 'KEYWORD_REPLY:<keyword>, API or META_131050' })
+  opt_out_reason: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) opted_out_at: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }

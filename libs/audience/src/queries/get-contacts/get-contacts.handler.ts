@@ -9,8 +9,8 @@ import { GetContactsQuery } from './get-contacts.query';
 export class GetContactsHandler implements IQueryHandler<GetContactsQuery> {
   constructor(private readonly contacts: ContactRepository) {}
 
-  async execute({ workspaceId, contactIds }: GetContactsQuery): Promise<Map<string, ContactView>> {
-    const found = await this.contacts.findMany(workspaceId, validIds(contactIds));
+  async execute({ workspaceId, contactIds, phones }: GetContactsQuery): Promise<Map<string, ContactView>> {
+    const found = await this.contacts.findMany(workspaceId, validIds(contactIds), phones);
     return new Map(found.map((c) => [c.id, toContactView(c)]));
   }
 }

@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CampaignProps } from '../../domain/campaign.aggregate';
+import type { SendWindow } from '../../domain/send-window';
 
 export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
   constructor(
@@ -13,6 +14,7 @@ export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
       batchDelayMs?: number;
       /** Omitted: the default threshold; null: no failure guard. */
       maxFailureRate?: number | null;
+      sendWindow?: SendWindow | null;
       variableMapping?: Record<string, unknown> | null;
       audience?: { groups?: string[]; sources?: string[] } | null;
       scheduledAt?: Date | null;

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { Campaign } from '../../domain/campaign.aggregate';
+import { validateSendWindow } from '../../domain/send-window';
 import { CampaignRepository } from '../../database/campaign.repository';
 import { CampaignPresenter } from '../../presentation/campaign.presenter';
 import { CampaignReferences } from '../campaign-references';
@@ -32,6 +33,7 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
         batchSize: input.batchSize ?? 50,
         batchDelayMs: input.batchDelayMs ?? 0,
         maxFailureRate: input.maxFailureRate,
+        sendWindow: input.sendWindow ? validateSendWindow(input.sendWindow) : null,
         audience,
         scheduledAt: input.scheduledAt ?? null,
       }),

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { validateSendWindow } from '../../domain/send-window';
 import { CampaignReferences } from '../campaign-references';
 import { CampaignTransition } from '../campaign-transition';
 import { UpdateCampaignCommand } from './update-campaign.command';
@@ -13,7 +14,7 @@ export class UpdateCampaignHandler implements ICommandHandler<UpdateCampaignComm
   execute({ workspaceId, campaignId, patch }: UpdateCampaignCommand) {
     return this.transition.run(workspaceId, campaignId, async (c) => {
       const before = c.snapshot();
-      c.edit(patch);
+      c.edit(patch.sendWindow ? { ...patch, sendWindow: validateSendWindow(patch.sendWindow) } : patch);
       const after = c.snapshot();
       const template = await this.refs.approvedTemplate(workspaceId, after.templateId);
       c.edit({ templateId: template.id });

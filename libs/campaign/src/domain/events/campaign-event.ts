@@ -11,6 +11,7 @@ export const CAMPAIGN_EVENTS = {
   stopped: 'campaign.stopped',
   completed: 'campaign.completed',
   failed: 'campaign.failed',
+  retried: 'campaign.retried',
 } as const;
 
 /** The only events an outbound webhook endpoint can subscribe to. */

@@ -8,4 +8,5 @@ export * from './campaign-resumed.event';
 export * from './campaign-stopped.event';
 export * from './campaign-completed.event';
 export * from './campaign-failed.event';
+export * from './campaign-retried.event';
 export * from './campaign-deleted.event';

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '@app/platform';
+import { CLONE_OUTCOMES, type CloneOutcome } from '../../commands/create-outcome-group/create-outcome-group.command';
+import { CampaignResponseDto } from './campaign.response.dto';
 
 export class ScheduleCampaignDto {
   @ApiProperty({ format: 'date-time', description: 'Future UTC start time' })
@@ -37,4 +40,69 @@ export class RenderPreviewResponseDto {
   @ApiProperty({ format: 'uuid' }) sample_contact_id: string;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) resolved_components: Array<Record<string, unknown>>;
   @ApiProperty({ type: [String] }) missing_variables: string[];
+}
+
+export class RetryCampaignDto {
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['131026', '131049'],
+    description:
+      'Failure codes to retry (Meta numeric codes or engine codes). Default: every failure that says nothing lasting about the ' +
+      'recipient (throughput, Meta-side errors, sender-side errors, 131026, 131049, 130472). 131050, OPTED_OUT, INVALID_PHONE and ' +
+      'DISPATCH_UNCERTAIN are never retried (400 CODE_NOT_RETRYABLE).',
+  })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @Matches(/^[A-Z0-9_]{1,40}$/, { each: true })
+  codes?: string[];
+}
+
+export class RetryCampaignResponseDto extends CampaignResponseDto {
+  @ApiProperty({ description: 'Failed recipients put back to pending by this retry', example: 42 }) requeued: number;
+}
+
+export class CloneCampaignDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120, example: 'Spring sale — follow-up', description: 'Default: "<name> (copy)"' })
+  @IsOptionalNotNull() @IsString() @Length(1, 120)
+  name?: string;
+
+  @ApiPropertyOptional({
+    enum: CLONE_OUTCOMES,
+    example: 'not_read',
+    description:
+      "Build the copy's audience from this campaign's outcome instead of copying its groups and sources: a new group of those " +
+      'contacts, made now. `failed`: recipients that failed; `not_delivered`: also those sent but never delivered and those never ' +
+      'attempted; `not_read`: also those delivered but not read. Skipped recipients (opted out, invalid) are in none.',
+  })
+  @IsOptionalNotNull() @IsIn(CLONE_OUTCOMES)
+  audience?: CloneOutcome;
+}
+
+const E164_EXAMPLE = '+14155550123';
+
+export class TestSendDto {
+  @ApiPropertyOptional({
+    type: [String], example: [E164_EXAMPLE], maxItems: 10,
+    description: 'E.164 numbers; a number of a contact of the workspace is rendered with that contact\'s fields',
+  })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @Matches(/^\+[1-9][0-9]{6,14}$/, { each: true, message: 'each phone must be E.164 (+ and 7 to 15 digits)' })
+  phones?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10, description: 'Contacts of the workspace, rendered with their fields' })
+  @IsOptionalNotNull() @IsArray() @ArrayMaxSize(10) @IsUUID('4', { each: true })
+  contact_ids?: string[];
+}
+
+export class TestSendErrorDto {
+  @ApiProperty({ example: '131026', description: "Meta's error code, or CONTACT_NOT_FOUND, OPTED_OUT, MISSING_VARIABLE" }) code: string;
+  @ApiProperty({ example: 'Message undeliverable' }) message: string;
+}
+
+export class TestSendResultDto {
+  @ApiProperty({ example: E164_EXAMPLE }) phone: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) contact_id: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'wamid.HBgLMTQxNTU1NTAxMjMVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA' }) wamid: string | null;
+  @ApiProperty({ type: TestSendErrorDto, nullable: true }) error: TestSendErrorDto | null;
+}
+
+export class TestSendResponseDto {
+  @ApiProperty({ type: [TestSendResultDto] }) data: TestSendResultDto[];
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CampaignStatus } from '../../domain/campaign-status';
+import { SendWindowDto } from './create-campaign.dto';
 
 export class CampaignStatsDto {
   @ApiProperty() total: number;
@@ -32,6 +33,13 @@ export class CampaignResponseDto {
   @ApiProperty() batch_size: number;
   @ApiProperty() batch_delay_ms: number;
   @ApiProperty({ nullable: true, type: Number, example: 0.5, description: 'Failure guard threshold (fraction of attempted sends); null: no guard' }) max_failure_rate: number | null;
+  @ApiPropertyOptional({ nullable: true, type: SendWindowDto }) send_window: SendWindowDto | null;
+  @ApiPropertyOptional({
+    nullable: true, type: String, format: 'date-time',
+    description: 'With a send window, while every remaining recipient is outside its window: when the next one opens',
+  })
+  next_window_at: string | null;
+  @ApiProperty({ description: 'Pending recipients waiting for their send window (or a retry delay) to come round', example: 0 }) waiting_recipients: number;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) scheduled_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) started_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) completed_at: string | null;

@@ -3,7 +3,9 @@ import { IsOptionalNotNull } from '@app/platform';
 import { Type } from 'class-transformer';
 import {
   IsArray, IsDateString, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
+  ArrayMinSize, IsIn, Matches,
 } from 'class-validator';
+import { LOCAL_TIME, WEEKDAYS, type Weekday } from '../../domain/send-window';
 
 export class AudienceDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Group ids' })
@@ -13,6 +15,33 @@ export class AudienceDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Source ids' })
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('4', { each: true })
   sources?: string[];
+}
+
+export class SendWindowDto {
+  @ApiProperty({ example: '09:00', description: 'Local time the window opens (HH:MM or HH:MM:SS, 24 h)' })
+  @IsString() @Matches(LOCAL_TIME, { message: 'start must be HH:MM or HH:MM:SS' })
+  start: string;
+
+  @ApiProperty({ example: '20:00', description: 'Local time it closes (exclusive), after start: a window lies within one day' })
+  @IsString() @Matches(LOCAL_TIME, { message: 'end must be HH:MM or HH:MM:SS' })
+  end: string;
+
+  @ApiProperty({ enum: WEEKDAYS, isArray: true, example: ['MON', 'TUE', 'WED', 'THU', 'FRI'] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @IsIn(WEEKDAYS, { each: true })
+  days: Weekday[];
+
+  @ApiProperty({
+    example: 'recipient',
+    description:
+      '`recipient`: each recipient\'s own zone (the contact\'s `custom_fields.timezone` if set, else its phone number\'s country; a ' +
+      'country with several zones uses its most populous one, else `fallback_timezone`), or one IANA zone for everyone (e.g. `Europe/Madrid`)',
+  })
+  @IsString() @Length(1, 64)
+  timezone: string;
+
+  @ApiPropertyOptional({ example: 'America/New_York', nullable: true, type: String, description: 'For recipients whose zone cannot be told (default UTC)' })
+  @IsOptional() @IsString() @Length(1, 64)
+  fallback_timezone?: string | null;
 }
 
 export class CreateCampaignDto {
@@ -54,6 +83,14 @@ export class CreateCampaignDto {
   })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1)
   max_failure_rate?: number | null;
+
+  @ApiPropertyOptional({
+    type: SendWindowDto,
+    nullable: true,
+    description: 'Quiet hours: recipients are messaged only inside this local window; the others wait for their window to open. null: any time.',
+  })
+  @IsOptional() @ValidateNested() @Type(() => SendWindowDto)
+  send_window?: SendWindowDto | null;
 
   @ApiPropertyOptional({ type: Object, description: 'Required for templates with variables; see the variable-mapping grammar' })
   @IsOptionalNotNull() @IsObject()

@@ -10,8 +10,8 @@ export class GetCampaignDispatchInfoHandler implements IQueryHandler<GetCampaign
   async execute({ campaignId }: GetCampaignDispatchInfoQuery) {
     try {
       const c = (await this.campaigns.findByIdUnscoped(campaignId)).snapshot();
-      const { id, workspaceId, status, templateId, channelId, variableMapping, batchSize, batchDelayMs, maxFailureRate, audience, scheduledAt } = c;
-      return { id, workspaceId, status, templateId, channelId, variableMapping, batchSize, batchDelayMs, maxFailureRate, audience, scheduledAt };
+      const { id, workspaceId, status, templateId, channelId, variableMapping, batchSize, batchDelayMs, maxFailureRate, sendWindow, audience, scheduledAt } = c;
+      return { id, workspaceId, status, templateId, channelId, variableMapping, batchSize, batchDelayMs, maxFailureRate, sendWindow, audience, scheduledAt };
     } catch (e) {
       if (e instanceof CampaignNotFoundError) return null;
       throw e;

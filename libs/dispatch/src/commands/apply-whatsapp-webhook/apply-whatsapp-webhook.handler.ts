@@ -1,5 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { ApplyInboundReplyCommand } from '@app/audience';
 import { ApplyTemplateStatusUpdateCommand, FindWebhookChannelsQuery } from '@app/catalog';
 import { GroupCommit } from '@app/platform';
 import { verifyWebhookSignature } from '@app/whatsapp';
@@ -49,6 +50,12 @@ export class ApplyWhatsAppWebhookHandler implements ICommandHandler<ApplyWhatsAp
       if (!channels.length) foreign++;
       for (const c of channels) statuses.push({ ...report, channelId: c.id });
     }
+    // A reply opts out only the contact of the workspace(s) whose channel received it and signed it.
+    const replies = parsed.replies.flatMap(({ phoneNumberId, ...reply }) => {
+      const workspaceIds = [...new Set(signers.filter((c) => c.phoneNumberId === phoneNumberId).map((c) => c.workspaceId))];
+      if (!workspaceIds.length) foreign++;
+      return workspaceIds.map((workspaceId) => ({ ...reply, workspaceId }));
+    });
     const templateUpdates = parsed.templateUpdates.map((u) => ({
       ...u,
       workspaceIds: [...new Set(signers.filter((c) => c.wabaId === u.wabaId).map((c) => c.workspaceId))],
@@ -62,7 +69,8 @@ export class ApplyWhatsAppWebhookHandler implements ICommandHandler<ApplyWhatsAp
     for (const u of templateUpdates.filter((x) => x.workspaceIds.length)) {
       await this.commands.execute(new ApplyTemplateStatusUpdateCommand(u.workspaceIds, u.metaTemplateId, u.name, u.language, u.event, u.reason, u.at));
     }
-    return { statuses: parsed.statuses.length, template_updates: parsed.templateUpdates.length };
+    for (const r of replies) await this.commands.execute(new ApplyInboundReplyCommand(r.workspaceId, r.from, r.text, r.at));
+    return { statuses: parsed.statuses.length, template_updates: parsed.templateUpdates.length, replies: parsed.replies.length };
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -30,4 +30,23 @@ describe('parseWhatsAppWebhook', () => {
       expect(s.at.getTime()).toBeGreaterThanOrEqual(before);
     }
   });
+
+  it('reads replies: text, quick-reply button and interactive button; skips long texts and bad senders', () => {
+    const parsed = parseWhatsAppWebhook({
+      entry: [{ id: 'waba', changes: [{ field: 'messages', value: { metadata: { phone_number_id: 'pn' }, messages: [
+        { from: '12025550100', type: 'text', text: { body: 'STOP' }, timestamp: '1700000000' },
+        { from: '12025550101', type: 'button', button: { text: 'Stop promotions', payload: 'x' }, timestamp: '1700000001' },
+        { from: '12025550102', type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: '1', title: 'START' } } },
+        { from: '12025550103', type: 'text', text: { body: 'x'.repeat(101) } },
+        { from: 'not-a-number', type: 'text', text: { body: 'STOP' } },
+        { from: '12025550104', type: 'image', image: { id: 'm' } },
+      ] } }] }],
+    });
+    expect(parsed.replies.map((r) => [r.phoneNumberId, r.from, r.text])).toEqual([
+      ['pn', '+12025550100', 'STOP'],
+      ['pn', '+12025550101', 'Stop promotions'],
+      ['pn', '+12025550102', 'START'],
+    ]);
+    expect(parsed.replies[0].at).toEqual(new Date(1_700_000_000_000));
+  });
 });

@@ -25,11 +25,21 @@ export interface TemplateStatusUpdate {
 /** A status as Meta reported it, with the phone number it names: it applies only to that channel's sends. */
 export type InboundStatus = Omit<StatusReport, 'channelId'> & { phoneNumberId: string };
 
+/** A user's message to one of the business's numbers: its text (a typed text, or a quick-reply button's text). */
+export interface InboundReply {
+  phoneNumberId: string;
+  /** The sender, E.164. */
+  from: string;
+  text: string;
+  at: Date;
+}
+
 export interface ParsedWebhook {
   phoneNumberIds: Set<string>;
   wabaIds: Set<string>;
   statuses: InboundStatus[];
   templateUpdates: TemplateStatusUpdate[];
+  replies: InboundReply[];
 }
 
 const STATUS: Record<string, StatusReport['status']> = {
@@ -47,9 +57,23 @@ function instant(seconds: unknown): Date {
   return at.getTime() > 0 ? at : new Date();
 }
 
-/** Extracts statuses and template updates; anything else in the payload is ignored, never an error. */
+/** The text a user sent: a text message's body, a template quick-reply's text, or an interactive button's title. */
+function replyText(m: Record<string, any>): string {
+  switch (m.type) {
+    case 'text':
+      return str(m.text?.body);
+    case 'button':
+      return str(m.button?.text);
+    case 'interactive':
+      return str(m.interactive?.button_reply?.title);
+    default:
+      return '';
+  }
+}
+
+/** Extracts statuses, replies and template updates; anything else in the payload is ignored, never an error. */
 export function parseWhatsAppWebhook(body: unknown): ParsedWebhook {
-  const out: ParsedWebhook = { phoneNumberIds: new Set(), wabaIds: new Set(), statuses: [], templateUpdates: [] };
+  const out: ParsedWebhook = { phoneNumberIds: new Set(), wabaIds: new Set(), statuses: [], templateUpdates: [], replies: [] };
   const entries = Array.isArray((body as Envelope)?.entry) ? (body as Envelope).entry! : [];
   for (const entry of entries) {
     const wabaId = str(entry?.id);
@@ -70,6 +94,13 @@ export function parseWhatsAppWebhook(body: unknown): ParsedWebhook {
       }
       const phoneNumberId = str((value.metadata as Record<string, unknown> | undefined)?.phone_number_id);
       if (phoneNumberId) out.phoneNumberIds.add(phoneNumberId);
+      for (const m of Array.isArray(value.messages) ? (value.messages as Array<Record<string, any>>) : []) {
+        const from = str(m?.from);
+        const text = m && typeof m === 'object' ? replyText(m) : '';
+        // Opt-out keywords are short: a long text is a conversation, not a keyword, and is not kept.
+        if (!/^[0-9]{7,15}$/.test(from) || !text || text.length > 100) continue;
+        out.replies.push({ phoneNumberId, from: `+${from}`, text, at: instant(m.timestamp) });
+      }
       for (const s of Array.isArray(value.statuses) ? (value.statuses as Array<Record<string, unknown>>) : []) {
         const status = STATUS[str(s.status)];
         const wamid = str(s.id);

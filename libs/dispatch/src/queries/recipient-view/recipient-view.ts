@@ -23,7 +23,7 @@ export const UNKNOWN_ERROR_CODE = 'UNKNOWN';
 export const PROBLEM_STATUSES: readonly PublicRecipientStatus[] = ['failed', 'skipped'];
 
 const INTERNAL: Record<PublicRecipientStatus, RecipientStatus[]> = {
-  pending: [RecipientStatus.PENDING],
+  pending: [RecipientStatus.PENDING, RecipientStatus.WAITING],
   queued: [RecipientStatus.QUEUED, RecipientStatus.SENDING],
   sent: [RecipientStatus.SENT],
   delivered: [RecipientStatus.DELIVERED],
