@@ -26,7 +26,7 @@ export async function createTestApp(opts: { workers?: boolean; env?: Record<stri
     imports: [AppModule.register({ http: true, workers: opts.workers ?? false })],
   }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, bufferLogs: true });
-  configureApp(app);
+  await configureApp(app);
   await app.listen(0, '127.0.0.1');
   process.env = saved;
   const url = await app.getUrl();

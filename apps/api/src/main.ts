@@ -7,7 +7,7 @@ import { configureApp, Env } from '@app/platform';
 async function bootstrap() {
   const workers = ['1', 'true'].includes((process.env.RUN_WORKERS ?? '').toLowerCase());
   const app = await NestFactory.create(AppModule.register({ http: true, workers }), { bodyParser: false, bufferLogs: true });
-  configureApp(app);
+  await configureApp(app);
   await app.listen(app.get(Env).PORT, process.env.HOST ?? '0.0.0.0');
 }
 

@@ -4,8 +4,9 @@ import { AudienceModule, audienceMigrations } from '@app/audience';
 import { CampaignModule, campaignMigrations } from '@app/campaign';
 import { CatalogModule, catalogMigrations } from '@app/catalog';
 import { DispatchModule, dispatchMigrations, DispatchWorkerModule } from '@app/dispatch';
-import { PlatformHttpModule, PlatformModule, platformMigrations } from '@app/platform';
+import { OPENAPI_METADATA, PlatformHttpModule, PlatformModule, platformMigrations } from '@app/platform';
 import { WebhooksModule, webhooksMigrations, WebhooksWorkerModule } from '@app/webhooks';
+import openApiMetadata from './openapi-metadata';
 
 /**
  * The composition root: the one place that knows every module. A new module registers its Nest module,
@@ -35,6 +36,7 @@ export class AppModule {
         ...(http ? [PlatformHttpModule] : []),
         ...(workers ? WORKER_MODULES! : []),
       ],
+      providers: http ? [{ provide: OPENAPI_METADATA, useValue: openApiMetadata }] : [],
     };
   }
 }

@@ -1,5 +1,4 @@
 import { HttpStatus, INestApplication, RequestMethod } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
 import type { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -10,6 +9,7 @@ import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation';
 import { BadRequestError, DomainError } from '../errors/domain-error';
 import { inputGuard } from './input-guard';
+import { setupSwagger } from './openapi';
 
 export const API_PREFIX = 'api/v1/public';
 /** Paths served outside the API prefix (also reachable under it, see below). */
@@ -22,7 +22,7 @@ export type RawBodyRequest = Request & { rawBody?: Buffer };
  * Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests so both serve
  * exactly the same API.
  */
-export function configureApp(app: INestApplication, opts: { swagger?: boolean } = {}): void {
+export async function configureApp(app: INestApplication, opts: { swagger?: boolean } = {}): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const env = app.get(Env);
@@ -50,7 +50,7 @@ export function configureApp(app: INestApplication, opts: { swagger?: boolean } 
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  if (opts.swagger !== false) setupSwagger(app);
+  if (opts.swagger !== false) await setupSwagger(app, API_PREFIX);
 }
 
 class PayloadTooLargeError extends DomainError {
@@ -79,35 +79,4 @@ function bodyParserError(err: unknown): DomainError | null {
       return status && status >= 400 && status < 500 ? new BadRequestError('MALFORMED_BODY', `Request body could not be read: ${(err as Error).message}`) : null;
     }
   }
-}
-
-function setupSwagger(app: INestApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('WhatsApp Campaign Engine')
-    .setDescription(
-      'Schedule and run bulk WhatsApp template sends. Authenticate with `Authorization: Bearer <api key>`; ' +
-        'every error has the shape `{statusCode, error, code, message, details?}`. Every POST accepts `Idempotency-Key`.\n\n' +
-        'Personal data by scope: `contacts:read` reads contacts (phone, names, email, custom fields); `campaigns:read` reads ' +
-        "recipients (phone numbers, rendered variables, delivery errors) of the workspace's campaigns; `campaigns:write` renders " +
-        "previews, which show the mapped fields of one audience member. No other scope returns contact data.",
-    )
-    .setVersion('1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Workspace API key' })
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  // Every authenticated POST is idempotent (platform interceptor): document it once, here.
-  for (const [path, item] of Object.entries(document.paths)) {
-    if (!item.post || path.endsWith('/webhooks/whatsapp')) continue;
-    item.post.parameters = [
-      ...(item.post.parameters ?? []),
-      {
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: false,
-        schema: { type: 'string', minLength: 1, maxLength: 255 },
-        description: 'Same key and body within 24 h: the first response is replayed (Idempotent-Replayed: true); another body: 422; still in flight: 409',
-      },
-    ];
-  }
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
 }

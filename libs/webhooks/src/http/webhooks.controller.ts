@@ -30,6 +30,7 @@ export class WebhooksController {
   @Post()
   @Scopes('webhooks:write')
   @ApiOperation({
+    operationId: 'createWebhook',
     summary: 'Register an endpoint for campaign.* events',
     description:
       'Events `{id, type, created_at, data: {campaign}}` are POSTed signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, ' +
@@ -45,7 +46,7 @@ export class WebhooksController {
 
   @Get()
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: 'List endpoints, newest first (without secrets)' })
+  @ApiOperation({ operationId: 'listWebhooks', summary: 'List endpoints, newest first (without secrets)' })
   @ApiOkResponse({ type: WebhookListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
@@ -54,7 +55,7 @@ export class WebhooksController {
 
   @Get(':id')
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: 'Get an endpoint (without its secret)' })
+  @ApiOperation({ operationId: 'getWebhook', summary: 'Get an endpoint (without its secret)' })
   @ApiOkResponse({ type: WebhookResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -64,7 +65,7 @@ export class WebhooksController {
   @Delete(':id')
   @Scopes('webhooks:write')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete an endpoint and its delivery history; pending deliveries are dropped' })
+  @ApiOperation({ operationId: 'deleteWebhook', summary: 'Delete an endpoint and its delivery history; pending deliveries are dropped' })
   @ApiNoContentResponse()
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
   async delete(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
@@ -73,7 +74,7 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: "An endpoint's deliveries, newest first: status, attempts, last response" })
+  @ApiOperation({ operationId: 'listWebhookDeliveries', summary: "An endpoint's deliveries, newest first: status, attempts, last response" })
   @ApiOkResponse({ type: WebhookDeliveryListResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
   async deliveries(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto) {
@@ -83,7 +84,7 @@ export class WebhooksController {
   @Post(':id/test')
   @Scopes('webhooks:write')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Queue a signed `webhook.test` event to this endpoint; follow it in its deliveries' })
+  @ApiOperation({ operationId: 'testWebhook', summary: 'Queue a signed `webhook.test` event to this endpoint; follow it in its deliveries' })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'], [409, 'WEBHOOK_DISABLED, or idempotency key in use'], 422)
   async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptionalNotNull } from '@app/platform';
 import { Type } from 'class-transformer';
+import { VARIABLE_MAPPING_SCHEMA } from './variable-mapping.schema';
 import {
   IsArray, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
 } from 'class-validator';
@@ -32,15 +33,15 @@ export class CreateCampaignDto {
   @IsOptionalNotNull() @IsUUID('4')
   channel_id?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 50 })
   @IsOptionalNotNull() @IsInt() @Min(1) @Max(1000)
   batch_size?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 600000, default: 0, description: 'Pause between batches' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 600000, default: 0, description: 'Pause between batches' })
   @IsOptionalNotNull() @IsInt() @Min(0) @Max(600000)
   batch_delay_ms?: number;
 
-  @ApiPropertyOptional({ type: Object, description: 'Required for templates with variables; see the variable-mapping grammar' })
+  @ApiPropertyOptional({ ...VARIABLE_MAPPING_SCHEMA, description: `Required for templates with variables. ${VARIABLE_MAPPING_SCHEMA.description}` })
   @IsOptionalNotNull() @IsObject()
   variable_mapping?: Record<string, unknown>;
 
