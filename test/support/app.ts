@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import request from 'supertest';
 import { AppModule } from '@app/composition';
 import { configureApp, Scope, WorkspacesService } from '@app/platform';
@@ -52,3 +53,12 @@ export async function createWorkspaceKey(t: TestApp, scopes: Array<Scope | '*'> 
 }
 
 export const API = '/api/v1/public';
+
+/** A TCP port free right now on 127.0.0.1, for a process the test starts. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });

@@ -4,7 +4,7 @@ import { AudienceModule, audienceMigrations } from '@app/audience';
 import { CampaignModule, campaignMigrations } from '@app/campaign';
 import { CatalogModule, catalogMigrations } from '@app/catalog';
 import { DispatchModule, dispatchMigrations, DispatchWorkerModule } from '@app/dispatch';
-import { OPENAPI_METADATA, PlatformHttpModule, PlatformModule, platformMigrations } from '@app/platform';
+import { OPENAPI_METADATA, PlatformHttpModule, PlatformModule, platformMigrations, WorkerHttpServer } from '@app/platform';
 import { WebhooksModule, webhooksMigrations, WebhooksWorkerModule } from '@app/webhooks';
 import openApiMetadata from './openapi-metadata';
 
@@ -36,7 +36,8 @@ export class AppModule {
         ...(http ? [PlatformHttpModule] : []),
         ...(workers ? WORKER_MODULES! : []),
       ],
-      providers: http ? [{ provide: OPENAPI_METADATA, useValue: openApiMetadata }] : [],
+      // A worker without the API gets its own small port for probes and scrapes.
+      providers: http ? [{ provide: OPENAPI_METADATA, useValue: openApiMetadata }] : workers ? [WorkerHttpServer] : [],
     };
   }
 }

@@ -22,6 +22,7 @@ import { Reconciler } from './worker/reconciler';
 import { BatchSender } from './worker/batch-sender';
 import { CampaignProgress } from './worker/campaign-progress';
 import { InFlightWindows } from './worker/in-flight-window';
+import { RunningCampaignsGauge } from './worker/running-campaigns-gauge';
 
 /**
  * A job whose worker froze or died is handed to another within ~5-15 s instead of Bull's 30 s defaults.
@@ -53,6 +54,6 @@ export class DispatchModule {}
 /** Worker side: the queue processor that materialises audiences, pumps sends and sweeps. */
 @Module({
   imports: [DispatchModule, WhatsAppModule],
-  providers: [DispatchProcessor, Dispatcher, BatchSender, CampaignProgress, InFlightWindows, Materialiser, Reconciler, EngineCommands, ChannelRateLimiter, CampaignLock],
+  providers: [DispatchProcessor, Dispatcher, BatchSender, CampaignProgress, InFlightWindows, Materialiser, Reconciler, EngineCommands, ChannelRateLimiter, CampaignLock, RunningCampaignsGauge],
 })
 export class DispatchWorkerModule {}

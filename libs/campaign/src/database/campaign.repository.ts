@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AudienceSpec } from '@app/audience';
@@ -24,6 +24,8 @@ export type OutboxPayloadBuilder = (campaign: Readonly<CampaignProps>) => Promis
 
 @Injectable()
 export class CampaignRepository {
+  private readonly logger = new Logger('Campaign');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly publisher: EventPublisher,
@@ -76,6 +78,9 @@ export class CampaignRepository {
     });
     campaign.markSaved();
     campaign.commit();
+    for (const e of events) {
+      this.logger.log({ msg: e.type, campaign_id: s.id, workspace_id: s.workspaceId, status: s.status, total_recipients: s.totalRecipients, reason: s.pauseReason ?? s.failureReason ?? undefined });
+    }
   }
 
   /** Deletes at the version read; the aggregate's CampaignDeletedEvent then lets other modules drop their data. */

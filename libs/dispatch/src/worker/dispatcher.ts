@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   AutoPauseCampaignCommand, CampaignStatus, compileRenderer, FailCampaignCommand, GetCampaignDispatchInfoQuery, GetCampaignStatusQuery, TEMPLATE_PAUSED,
@@ -15,6 +15,7 @@ import { EngineCommands } from './engine-commands';
 import { InFlightWindows } from './in-flight-window';
 import { OutcomeBuffer } from './outcome-buffer';
 import { PumpRun } from './pump-run';
+import { recipientsClaimed } from '../dispatch.metrics';
 
 /** A pump runs this long, then hands over to a fresh job so campaigns share workers fairly. */
 const SLICE_MS = 20_000;
@@ -28,8 +29,11 @@ const MAX_BUFFERED_OUTCOMES = 5_000;
  * only reconciled (webhook) or failed as DISPATCH_UNCERTAIN.
  */
 @Injectable()
-export class Dispatcher {
+export class Dispatcher implements OnModuleDestroy {
   private readonly logger = new Logger(Dispatcher.name);
+  /** Pumps running in this process; a shutdown halts them all. */
+  private readonly runs = new Set<PumpRun>();
+  private stopping = false;
 
   constructor(
     private readonly ledger: RecipientLedger,
@@ -43,20 +47,36 @@ export class Dispatcher {
     private readonly env: Env,
   ) {}
 
+  /**
+   * Shutdown (before the queues close, which waits for running jobs): every pump stops claiming and calling,
+   * lets its calls in flight finish and records them, and hands back what it claimed but did not call.
+   */
+  onModuleDestroy(): void {
+    this.stopping = true;
+    for (const run of this.runs) run.halted = true;
+  }
+
   async pump(campaignId: string): Promise<void> {
+    if (this.stopping) return; // the sweep of a live worker kicks the campaign again
     const lock = await this.lock.acquire(campaignId);
     if (!lock) return; // enough pumps already run it; each re-checks for work when it finishes
     let run: PumpRun | null = null;
+    let claimed = 0;
+    const started = Date.now();
     const leave = this.windows.enter();
     try {
       run = await this.prepare(campaignId, () => lock.extend());
       if (!run) return;
+      this.runs.add(run);
+      if (this.stopping) run.halted = true;
       const deadline = Date.now() + SLICE_MS;
       // A second pump would halve the pause between batches a campaign asked for.
       let helped = lock.index > 0 || run.info.batchDelayMs > 0;
       while (Date.now() < deadline && (await run.proceed())) {
         const rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize);
         if (!rows.length) break;
+        recipientsClaimed.inc(rows.length);
+        claimed += rows.length;
         // A full batch means more is due: call a second pump, which any worker (this one too) may take.
         if (!helped && rows.length === run.info.batchSize && (await this.lock.hasFreeSlot(campaignId))) {
           helped = true;
@@ -66,9 +86,11 @@ export class Dispatcher {
         if (run.info.batchDelayMs) await run.sleep(run.info.batchDelayMs);
       }
     } finally {
+      if (run) this.runs.delete(run);
       leave();
       await run?.lease.close().catch((e: Error) => this.logger.warn(`lease of ${campaignId} not closed (it expires): ${e.message}`));
       await lock.release().catch((e: Error) => this.logger.warn(`pump lock of ${campaignId} not released (it expires): ${e.message}`));
+      if (run) this.logger.log({ msg: 'pump slice', campaign_id: campaignId, workspace_id: run.info.workspaceId, claimed, ms: Date.now() - started, halted: run.halted });
     }
     await this.progress.advance(campaignId);
   }

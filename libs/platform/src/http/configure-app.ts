@@ -10,6 +10,8 @@ import { createValidationPipe } from '../errors/validation';
 import { BadRequestError, DomainError } from '../errors/domain-error';
 import { inputGuard } from './input-guard';
 import { setupSwagger } from './openapi';
+import { mountQueueDashboard } from './queue-dashboard';
+import { httpMetrics } from '../metrics/metrics';
 
 export const API_PREFIX = 'api/v1/public';
 /** Paths served outside the API prefix (also reachable under it, see below). */
@@ -30,6 +32,8 @@ export async function configureApp(app: INestApplication, opts: { swagger?: bool
   server.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
   server.headersTimeout = Math.min(env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS);
   (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  // Before helmet: the dashboard's own page needs its inline scripts. Off without ADMIN_TOKEN.
+  if (env.ADMIN_TOKEN) mountQueueDashboard(app, env.ADMIN_TOKEN);
   // Swagger UI is served over plain HTTP in development: upgrading its asset requests to HTTPS would break it.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   const keepRaw = (req: RawBodyRequest, _res: Response, buf: Buffer) => {
@@ -46,6 +50,7 @@ export async function configureApp(app: INestApplication, opts: { swagger?: bool
   app.use(urlencoded({ extended: false, limit: '1mb' }));
   // Nest would turn body-parser's errors into anonymous 400s; give them their stable codes first.
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => next(bodyParserError(err) ?? err));
+  app.use(httpMetrics);
   app.use(inputGuard);
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(createValidationPipe());
