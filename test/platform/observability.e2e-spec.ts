@@ -1,30 +1,11 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { register } from 'prom-client';
 import { API, createTestApp, TestApp } from '../support/app';
+import { operatorTool, ROOT as root } from '../support/tools';
 import { createWorld, eventually, ORDER_MAPPING, World } from '../support/world';
 
-const run = promisify(execFile);
-const root = join(__dirname, '..', '..');
 const ADMIN_TOKEN = 'admin-token-for-the-queue-dashboard';
-
-/** Runs an operator tool if this machine has it; null (and a message saying so) when it does not. */
-async function tool(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string } | null> {
-  try {
-    const { stdout, stderr } = await run(cmd, args, { cwd: root, env: { ...process.env, ...env } });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number | string; stdout?: string; stderr?: string };
-    const out = `${err.stdout ?? ''}${err.stderr ?? ''}`;
-    if (err.code === 'ENOENT' || /unknown command|is not a docker command/.test(out)) {
-      console.log(`${cmd} is not installed here: \`${cmd} ${args.join(" ")}\` did not run (it runs wherever ${cmd} is installed).`);
-      return null;
-    }
-    return { code: typeof err.code === 'number' ? err.code : 1, out };
-  }
-}
 
 describe('observability (e2e): business metrics, the queue dashboard, alert rules and the dashboard JSON', () => {
   let t: TestApp;
@@ -89,7 +70,9 @@ describe('observability (e2e): business metrics, the queue dashboard, alert rule
     const used = new Set([...exprs.matchAll(/\bwace_[a-z_]+/g)].map(([m]) => m.replace(/_(bucket|count|sum)$/, '')));
     expect([...used].filter((m) => !exported.has(m))).toEqual([]);
     expect(used.size).toBeGreaterThanOrEqual(10);
-    const checked = await tool('promtool', ['check', 'rules', 'docker/observability/alerts.yml']);
-    if (checked) expect(checked).toMatchObject({ code: 0, out: expect.stringContaining('SUCCESS') });
+    const rules = await operatorTool('promtool', ['check', 'rules', 'docker/observability/alerts.yml']);
+    if (rules) expect(rules).toMatchObject({ code: 0, out: expect.stringContaining('SUCCESS: 6 rules found') });
+    const config = await operatorTool('promtool', ['check', 'config', 'docker/observability/prometheus.yml']);
+    if (config) expect(config.code).toBe(0);
   });
 });

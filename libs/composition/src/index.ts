@@ -14,8 +14,9 @@ import openApiMetadata from './openapi-metadata';
  */
 export const ALL_MIGRATIONS: Function[] = [...platformMigrations, ...campaignMigrations, ...audienceMigrations, ...analyticsMigrations, ...catalogMigrations, ...dispatchMigrations, ...webhooksMigrations];
 
-// DispatchModule before WebhooksModule: its GET /webhooks/whatsapp must be routed before GET /webhooks/:id.
-const DOMAIN_MODULES = [CampaignModule, AudienceModule, AnalyticsModule, CatalogModule, DispatchModule, WebhooksModule];
+// In any order: literal routes are tried before parameterised ones (`preferLiteralRoutes`), so GET
+// /webhooks/whatsapp (dispatch) is never taken for GET /webhooks/:id (webhooks).
+const DOMAIN_MODULES = [WebhooksModule, CampaignModule, AudienceModule, AnalyticsModule, CatalogModule, DispatchModule];
 
 /** Queue processors; only the worker process (or the API in single-process mode) loads them. */
 const WORKER_MODULES: DynamicModule['imports'] = [DispatchWorkerModule, WebhooksWorkerModule];

@@ -5,6 +5,7 @@ import type { AudienceSpec } from '@app/audience';
 import { recordOutboxEvents } from '@app/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Campaign, CampaignProps } from '../domain/campaign.aggregate';
+import type { CampaignEvent } from '../domain/events/campaign-event';
 import { CampaignNotFoundError, ConcurrentTransitionError } from '../domain/campaign.errors';
 import { CampaignStatus } from '../domain/campaign-status';
 import { CampaignEntity } from './campaign.entity';
@@ -61,8 +62,9 @@ export class CampaignRepository {
    */
   async save(campaign: Campaign, payload: OutboxPayloadBuilder, inTx?: (m: EntityManager) => Promise<void>): Promise<void> {
     const s = campaign.snapshot();
-    const events = campaign.getUncommittedEvents();
-    const body = events.length ? await payload(s) : {};
+    const events = campaign.getUncommittedEvents() as CampaignEvent[];
+    const published = events.filter((e) => !e.internal);
+    const body = published.length ? await payload(s) : {};
     await this.db.transaction(async (m) => {
       if (s.version === 0) {
         await m.insert(CampaignEntity, { ...toRow(s), version: 1 });
@@ -73,7 +75,7 @@ export class CampaignRepository {
       if (inTx) await inTx(m);
       await recordOutboxEvents(
         m,
-        events.map((e) => ({ workspaceId: s.workspaceId, type: e.type, aggregateId: s.id, payload: body })),
+        published.map((e) => ({ workspaceId: s.workspaceId, type: e.type, aggregateId: s.id, payload: body })),
       );
     });
     campaign.markSaved();

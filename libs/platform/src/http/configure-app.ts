@@ -11,6 +11,7 @@ import { BadRequestError, DomainError } from '../errors/domain-error';
 import { inputGuard } from './input-guard';
 import { setupSwagger } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
+import { preferLiteralRoutes } from './route-order';
 import { httpMetrics } from '../metrics/metrics';
 
 export const API_PREFIX = 'api/v1/public';
@@ -56,6 +57,8 @@ export async function configureApp(app: INestApplication, opts: { swagger?: bool
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   if (opts.swagger !== false) await setupSwagger(app, API_PREFIX);
+  await app.init();
+  preferLiteralRoutes(app);
 }
 
 class PayloadTooLargeError extends DomainError {

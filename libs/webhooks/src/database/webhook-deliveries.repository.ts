@@ -4,7 +4,7 @@ import type { KeysetPosition } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ALL_EVENTS, eventBody } from '../domain/webhook-events';
+import { ALL_EVENTS, eventBody, PUBLIC_EVENTS } from '../domain/webhook-events';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
@@ -83,7 +83,7 @@ export class WebhookDeliveriesRepository {
         .getMany();
       const rows = events.flatMap((ev) =>
         endpoints
-          .filter((ep) => ep.workspaceId === ev.workspace_id && (ep.events.includes(ev.type) || ep.events.includes(ALL_EVENTS)))
+          .filter((ep) => ep.workspaceId === ev.workspace_id && (ep.events.includes(ev.type) || (ep.events.includes(ALL_EVENTS) && PUBLIC_EVENTS.has(ev.type))))
           .map((ep) => ({
             id: randomUUID(),
             endpointId: ep.id,

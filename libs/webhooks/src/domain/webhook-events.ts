@@ -3,6 +3,8 @@ import { CAMPAIGN_EVENT_TYPES } from '@app/campaign';
 export const ALL_EVENTS = '*';
 /** Campaign owns the event names; an endpoint subscribes to some of them or to all (`*`). */
 export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, ALL_EVENTS];
+/** What `*` means: every public event, never an internal one that reached the outbox. */
+export const PUBLIC_EVENTS: ReadonlySet<string> = new Set(CAMPAIGN_EVENT_TYPES);
 
 /** Sent only by POST /webhooks/{id}/test, whatever the endpoint subscribed to. */
 export const TEST_EVENT_TYPE = 'webhook.test';
