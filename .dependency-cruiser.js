@@ -33,6 +33,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(\\.spec\\.ts$|^dist/)' },
+    // The swagger plugin's generated metadata names every module's DTO files, as the build's plugin does.
+    exclude: { path: '(\\.spec\\.ts$|^dist/|^libs/composition/src/openapi-metadata\\.ts$)' },
   },
 };

@@ -60,7 +60,7 @@ export async function benchEnvironment(): Promise<{ databaseUrl: string; queuePr
 /** The real API (optionally with queue processors) listening on an ephemeral port. */
 export async function bootApi(workers = false): Promise<{ app: INestApplication; baseUrl: string }> {
   const app = await NestFactory.create(AppModule.register({ http: true, workers }), { bodyParser: false, bufferLogs: true });
-  configureApp(app, { swagger: false });
+  await configureApp(app, { swagger: false });
   await app.listen(0, '127.0.0.1');
   return { app, baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
 }

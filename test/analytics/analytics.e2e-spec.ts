@@ -225,6 +225,14 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
         parseCsv((await http().get(`${API}/campaigns/${campaignId}/recipients`).set('Accept', 'text/csv').query({ status }).expect(200)).text);
       const failed = await csv('failed');
       expect(failed.slice(1).map((r) => r[0]).sort()).toEqual(seeded.filter((r) => r.status === 'failed').map((r) => r.id).sort());
+      // The export operation answers the same file without content negotiation; hostile filters are 400s.
+      const exported = await http().get(`${API}/campaigns/${campaignId}/recipients/export`).query({ status: 'failed' }).expect(200);
+      expect(exported.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+      expect(parseCsv(exported.text)).toEqual(failed);
+      for (const status of ['bogus', 'a\u0000b', 'x'.repeat(10_000)]) {
+        const res = await http().get(`${API}/campaigns/${campaignId}/recipients/export`).query({ status }).expect(400);
+        expect(res.body.code).toMatch(/^(VALIDATION_FAILED|INVALID_CHARACTERS)$/);
+      }
       const other = await createCampaign(t, w, 'no rows');
       const empty = await http().get(`${API}/campaigns/${other}/recipients`).set('Accept', 'text/csv').expect(200);
       expect(empty.text).toBe(`${CSV_HEADER.join(',')}\r\n`);
@@ -324,6 +332,7 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
       { method: 'get' as const, path: `/campaigns/${campaignId}/errors`, scope: 'campaigns:read' },
       { method: 'get' as const, path: `/campaigns/${campaignId}/errors/131056`, scope: 'campaigns:read' },
       { method: 'get' as const, path: `/campaigns/${campaignId}/recipients`, scope: 'campaigns:read' },
+      { method: 'get' as const, path: `/campaigns/${campaignId}/recipients/export`, scope: 'campaigns:read' },
       { method: 'get' as const, path: `/campaigns/${campaignId}/timeline`, scope: 'campaigns:read' },
     ];
 
@@ -363,12 +372,15 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
       ['/campaigns/{id}/errors', 'get'],
       ['/campaigns/{id}/errors/{error_code}', 'get'],
       ['/campaigns/{id}/recipients', 'get'],
+      ['/campaigns/{id}/recipients/export', 'get'],
       ['/campaigns/{id}/timeline', 'get'],
     ]) {
       expect(op(path, method)).toMatchObject({ tags: ['Analytics'], summary: expect.any(String) });
       expect(Object.keys(op(path, method).responses)).toEqual(expect.arrayContaining(['200', '401', '403', '404']));
     }
-    expect(Object.keys(op('/campaigns/{id}/recipients', 'get').responses['200'].content)).toEqual(['application/json', 'text/csv']);
+    // The JSON list and the CSV export are separate operations, so a generated client types each answer once.
+    expect(Object.keys(op('/campaigns/{id}/recipients', 'get').responses['200'].content)).toEqual(['application/json']);
+    expect(Object.keys(op('/campaigns/{id}/recipients/export', 'get').responses['200'].content)).toEqual(['text/csv']);
     expect(doc.components.schemas.CampaignResponseDto).toBeDefined();
   });
 });

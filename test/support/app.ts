@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import request from 'supertest';
 import { AppModule } from '@app/composition';
 import { configureApp, Scope, WorkspacesService } from '@app/platform';
@@ -26,7 +27,7 @@ export async function createTestApp(opts: { workers?: boolean; env?: Record<stri
     imports: [AppModule.register({ http: true, workers: opts.workers ?? false })],
   }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, bufferLogs: true });
-  configureApp(app);
+  await configureApp(app);
   await app.listen(0, '127.0.0.1');
   process.env = saved;
   const url = await app.getUrl();
@@ -52,3 +53,12 @@ export async function createWorkspaceKey(t: TestApp, scopes: Array<Scope | '*'> 
 }
 
 export const API = '/api/v1/public';
+
+/** A TCP port free right now on 127.0.0.1, for a process the test starts. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });

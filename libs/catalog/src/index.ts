@@ -8,3 +8,4 @@ export * from './catalog.module';
 import { Catalog1764400002700 } from './database/migrations/1764400002700-catalog';
 import { TemplateStatusEventAt1764520000000 } from './database/migrations/1764520000000-template-status-event-at';
 export const catalogMigrations = [Catalog1764400002700, TemplateStatusEventAt1764520000000];
+export { TEMPLATE_COMPONENT_SCHEMA } from './http/dto/template-component.schema';

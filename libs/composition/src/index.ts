@@ -4,8 +4,9 @@ import { AudienceModule, audienceMigrations } from '@app/audience';
 import { CampaignModule, campaignMigrations } from '@app/campaign';
 import { CatalogModule, catalogMigrations } from '@app/catalog';
 import { DispatchModule, dispatchMigrations, DispatchWorkerModule } from '@app/dispatch';
-import { PlatformHttpModule, PlatformModule, platformMigrations } from '@app/platform';
+import { OPENAPI_METADATA, PlatformHttpModule, PlatformModule, platformMigrations, WorkerHttpServer } from '@app/platform';
 import { WebhooksModule, webhooksMigrations, WebhooksWorkerModule } from '@app/webhooks';
+import openApiMetadata from './openapi-metadata';
 
 /**
  * The composition root: the one place that knows every module. A new module registers its Nest module,
@@ -13,8 +14,9 @@ import { WebhooksModule, webhooksMigrations, WebhooksWorkerModule } from '@app/w
  */
 export const ALL_MIGRATIONS: Function[] = [...platformMigrations, ...campaignMigrations, ...audienceMigrations, ...analyticsMigrations, ...catalogMigrations, ...dispatchMigrations, ...webhooksMigrations];
 
-// DispatchModule before WebhooksModule: its GET /webhooks/whatsapp must be routed before GET /webhooks/:id.
-const DOMAIN_MODULES = [CampaignModule, AudienceModule, AnalyticsModule, CatalogModule, DispatchModule, WebhooksModule];
+// In any order: literal routes are tried before parameterised ones (`preferLiteralRoutes`), so GET
+// /webhooks/whatsapp (dispatch) is never taken for GET /webhooks/:id (webhooks).
+const DOMAIN_MODULES = [WebhooksModule, CampaignModule, AudienceModule, AnalyticsModule, CatalogModule, DispatchModule];
 
 /** Queue processors; only the worker process (or the API in single-process mode) loads them. */
 const WORKER_MODULES: DynamicModule['imports'] = [DispatchWorkerModule, WebhooksWorkerModule];
@@ -35,6 +37,8 @@ export class AppModule {
         ...(http ? [PlatformHttpModule] : []),
         ...(workers ? WORKER_MODULES! : []),
       ],
+      // A worker without the API gets its own small port for probes and scrapes.
+      providers: http ? [{ provide: OPENAPI_METADATA, useValue: openApiMetadata }] : workers ? [WorkerHttpServer] : [],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bull';
-import { RedisService } from '@app/platform';
+import { RedisService, watchQueue } from '@app/platform';
 
 export const DISPATCH_QUEUE = 'dispatch';
 export const JOB = { materialise: 'materialise', start: 'start', pump: 'pump' } as const;
@@ -22,7 +22,9 @@ export class DispatchQueue {
   constructor(
     @InjectQueue(DISPATCH_QUEUE) private readonly queue: Queue,
     private readonly redis: RedisService,
-  ) {}
+  ) {
+    watchQueue(queue);
+  }
 
   private readonly opts = { removeOnComplete: true, removeOnFail: 100, attempts: 3, backoff: { type: 'exponential', delay: 1000 } };
 

@@ -28,6 +28,7 @@ import { CampaignProgress } from './worker/campaign-progress';
 import { FailureGuard } from './worker/failure-guard';
 import { InFlightWindows } from './worker/in-flight-window';
 import { SendWindowGate } from './worker/send-window-gate';
+import { RunningCampaignsGauge } from './worker/running-campaigns-gauge';
 
 /**
  * A job whose worker froze or died is handed to another within ~5-15 s instead of Bull's 30 s defaults.
@@ -64,6 +65,6 @@ export class DispatchModule {}
 /** Worker side: the queue processor that materialises audiences, pumps sends and sweeps. */
 @Module({
   imports: [DispatchModule],
-  providers: [DispatchProcessor, Dispatcher, BatchSender, SendWindowGate, CampaignProgress, FailureGuard, InFlightWindows, Materialiser, Reconciler, EngineCommands, CampaignLock],
+  providers: [DispatchProcessor, Dispatcher, BatchSender, SendWindowGate, CampaignProgress, FailureGuard, InFlightWindows, Materialiser, Reconciler, EngineCommands, CampaignLock, RunningCampaignsGauge],
 })
 export class DispatchWorkerModule {}

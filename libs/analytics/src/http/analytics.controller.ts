@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
 import { CampaignDetails, CampaignPresenter, GetCampaignQuery } from '@app/campaign';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
@@ -10,7 +10,7 @@ import { RefreshCampaignStatsCommand } from '../commands/refresh-campaign-stats/
 import { GetErrorRecipientsQuery } from '../queries/get-error-recipients/get-error-recipients.query';
 import { GetErrorSummaryQuery } from '../queries/get-error-summary/get-error-summary.query';
 import {
-  ErrorRecipientsQueryDto, ErrorRecipientsResponseDto, ErrorSummaryResponseDto, ListRecipientsQueryDto, RecipientDto, RecipientListResponseDto,
+  ErrorRecipientsQueryDto, ErrorRecipientsResponseDto, ErrorSummaryResponseDto, ExportRecipientsQueryDto, ListRecipientsQueryDto, RecipientListResponseDto,
   TimelineQueryDto, TimelineResponseDto,
 } from './dto/analytics.dto';
 import { EXPORT_CHUNK, recipientsCsv } from './recipients-csv';
@@ -35,6 +35,7 @@ export class AnalyticsController {
   @HttpCode(200)
   @Scopes('campaigns:write')
   @ApiOperation({
+    operationId: 'refreshCampaignMetrics',
     summary: 'Recompute stats from the recipient rows',
     description:
       'Stats normally update in the background as recipients change; this recounts them from the recipient rows in one pass, ' +
@@ -51,6 +52,7 @@ export class AnalyticsController {
   @Get(':id/errors')
   @Scopes('campaigns:read')
   @ApiOperation({
+    operationId: 'getCampaignErrors',
     summary: 'Errors summary: failed and skipped recipients by error code',
     description: 'Most frequent code first, each with a title and a fix from the error catalog (unknown codes keep Meta\'s message as title).',
   })
@@ -63,7 +65,7 @@ export class AnalyticsController {
 
   @Get(':id/errors/:error_code')
   @Scopes('campaigns:read')
-  @ApiOperation({ summary: 'Errors drill-down: the recipients that failed (or were skipped) with one code, newest first' })
+  @ApiOperation({ operationId: 'listCampaignErrorRecipients', summary: 'Errors drill-down: the recipients that failed (or were skipped) with one code, newest first' })
   @ApiParam({ name: 'error_code', example: '131056', description: 'A code from the errors summary' })
   @ApiOkResponse({ type: ErrorRecipientsResponseDto })
   @ApiErrors([400, 'limit outside 1-200 (VALIDATION_FAILED)'], 404)
@@ -80,26 +82,32 @@ export class AnalyticsController {
   @Get(':id/recipients')
   @Scopes('campaigns:read')
   @ApiOperation({
-    summary: 'List recipients (JSON page, or every matching row as CSV)',
-    description:
-      'Newest first, keyset-paginated. With `Accept: text/csv` the answer is every recipient matching `status` as a streamed ' +
-      'CSV file with a header row (`limit` and `cursor` do not apply); `variables` is a JSON object in its cell.',
+    operationId: 'listCampaignRecipients',
+    summary: 'List recipients, newest first (keyset-paginated)',
+    description: 'Sent with `Accept: text/csv`, answers the CSV export of `GET /campaigns/{id}/recipients/export` instead.',
   })
-  @ApiProduces('application/json', CSV)
-  @ApiExtraModels(RecipientListResponseDto, RecipientDto)
-  @ApiOkResponse({
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(RecipientListResponseDto) } },
-      [CSV]: { schema: { type: 'string', example: 'id,contact_id,phone_number,status,message_id,error_code,error,variables,sent_at,delivered_at,read_at,failed_at\r\n' } },
-    },
-  })
+  @ApiOkResponse({ type: RecipientListResponseDto })
   @ApiErrors([400, 'Unknown status, limit outside 1-200, INVALID_CURSOR'], 404)
   async recipients(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: ListRecipientsQueryDto, @Req() req: Request) {
+    if (req.accepts(['application/json', CSV]) === CSV) return this.exportRecipients(ws, id, q);
+    await this.campaign(ws, id);
+    return this.queries.execute(new ListRecipientsQuery(id, { statuses: q.status }, q.limit, q.cursor));
+  }
+
+  @Get(':id/recipients/export')
+  @Scopes('campaigns:read')
+  @ApiOperation({
+    operationId: 'exportCampaignRecipients',
+    summary: 'Every recipient matching `status` as a streamed CSV file',
+    description: 'A header row, then one row per recipient, newest first; `variables` is a JSON object in its cell.',
+  })
+  @ApiOkResponse({
+    content: { [CSV]: { schema: { type: 'string', example: 'id,contact_id,phone_number,status,message_id,error_code,error,variables,sent_at,delivered_at,read_at,failed_at\r\n' } } },
+  })
+  @ApiErrors([400, 'Unknown status (VALIDATION_FAILED)'], 404)
+  async exportRecipients(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: ExportRecipientsQueryDto) {
     await this.campaign(ws, id);
     const filter = { statuses: q.status };
-    if (req.accepts(['application/json', CSV]) !== CSV) {
-      return this.queries.execute(new ListRecipientsQuery(id, filter, q.limit, q.cursor));
-    }
     const first = await this.queries.execute(new ListRecipientsQuery(id, filter, EXPORT_CHUNK));
     return new StreamableFile(Readable.from(recipientsCsv(this.queries, id, filter, first), { highWaterMark: 1 }), {
       type: `${CSV}; charset=utf-8; header=present`,
@@ -109,7 +117,7 @@ export class AnalyticsController {
 
   @Get(':id/timeline')
   @Scopes('campaigns:read')
-  @ApiOperation({ summary: 'Sent, delivered, read and failed recipients per time bucket' })
+  @ApiOperation({ operationId: 'getCampaignTimeline', summary: 'Sent, delivered, read and failed recipients per time bucket' })
   @ApiOkResponse({ type: TimelineResponseDto })
   @ApiErrors([400, 'Unknown bucket (VALIDATION_FAILED)'], 404)
   async timeline(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: TimelineQueryDto) {

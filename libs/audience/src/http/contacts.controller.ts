@@ -26,6 +26,7 @@ export class ContactsController {
   @Post()
   @Scopes('contacts:write')
   @ApiOperation({
+    operationId: 'upsertContact',
     summary: 'Create or update a contact by phone',
     description:
       'Upsert keyed by the E.164 phone: 201 when created, 200 when it existed. Given fields overwrite; absent or null ' +
@@ -55,6 +56,7 @@ export class ContactsController {
   @HttpCode(HttpStatus.OK)
   @Scopes('contacts:write')
   @ApiOperation({
+    operationId: 'bulkUpsertContacts',
     summary: 'Upsert up to 10,000 contacts',
     description:
       'Every valid row is upserted (same rules as POST /contacts) in one transaction; each invalid row is reported in ' +
@@ -69,7 +71,7 @@ export class ContactsController {
 
   @Get()
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'List contacts, newest first, optionally by group, source or phone' })
+  @ApiOperation({ operationId: 'listContacts', summary: 'List contacts, newest first, optionally by group, source or phone' })
   @ApiOkResponse({ type: ContactListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED, INVALID_CURSOR or INVALID_PHONE'], [404, 'GROUP_NOT_FOUND or SOURCE_NOT_FOUND'])
   async list(@WorkspaceId() ws: string, @Query() q: ListContactsQueryDto) {
@@ -78,7 +80,7 @@ export class ContactsController {
 
   @Get(':id')
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'Get a contact' })
+  @ApiOperation({ operationId: 'getContact', summary: 'Get a contact' })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiErrors(400, [404, 'CONTACT_NOT_FOUND'])
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -88,6 +90,7 @@ export class ContactsController {
   @Patch(':id')
   @Scopes('contacts:write')
   @ApiOperation({
+    operationId: 'updateContact',
     summary: 'Update a contact (including opt-out)',
     description:
       'Only the given fields change; null clears first_name, last_name, email, source_id or custom_fields. ' +
@@ -114,7 +117,7 @@ export class ContactsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Scopes('contacts:write')
-  @ApiOperation({ summary: 'Delete a contact (and its group memberships)' })
+  @ApiOperation({ operationId: 'deleteContact', summary: 'Delete a contact (and its group memberships)' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, [404, 'CONTACT_NOT_FOUND'])
   async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {

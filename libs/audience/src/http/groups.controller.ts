@@ -25,7 +25,7 @@ export class GroupsController {
 
   @Post()
   @Scopes('contacts:write')
-  @ApiOperation({ summary: 'Create a group' })
+  @ApiOperation({ operationId: 'createGroup', summary: 'Create a group' })
   @ApiCreatedResponse({ type: GroupResponseDto })
   @ApiErrors(400, 409, 422)
   async create(@WorkspaceId() ws: string, @Body() dto: CreateGroupDto) {
@@ -34,7 +34,7 @@ export class GroupsController {
 
   @Get()
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'List groups, newest first' })
+  @ApiOperation({ operationId: 'listGroups', summary: 'List groups, newest first' })
   @ApiOkResponse({ type: GroupListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
@@ -43,7 +43,7 @@ export class GroupsController {
 
   @Get(':id')
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'Get a group with its member_count (list members with GET /contacts?group_id=)' })
+  @ApiOperation({ operationId: 'getGroup', summary: 'Get a group with its member_count (list members with GET /contacts?group_id=)' })
   @ApiOkResponse({ type: GroupResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -52,7 +52,7 @@ export class GroupsController {
 
   @Patch(':id')
   @Scopes('contacts:write')
-  @ApiOperation({ summary: 'Rename a group or change its description' })
+  @ApiOperation({ operationId: 'updateGroup', summary: 'Rename a group or change its description' })
   @ApiOkResponse({ type: GroupResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
   async update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateGroupDto) {
@@ -62,7 +62,7 @@ export class GroupsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Scopes('contacts:write')
-  @ApiOperation({ summary: 'Delete a group; its contacts are kept' })
+  @ApiOperation({ operationId: 'deleteGroup', summary: 'Delete a group; its contacts are kept' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
   async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -73,6 +73,7 @@ export class GroupsController {
   @HttpCode(HttpStatus.OK)
   @Scopes('contacts:write')
   @ApiOperation({
+    operationId: 'addGroupMembers',
     summary: 'Add existing contacts to a group, by id and/or phone',
     description: 'Ids and phones that match no contact of the workspace, and invalid phones, are reported, not ignored.',
   })
@@ -84,7 +85,7 @@ export class GroupsController {
 
   @Delete(':id/members')
   @Scopes('contacts:write')
-  @ApiOperation({ summary: 'Remove contacts from a group (the contacts are kept)' })
+  @ApiOperation({ operationId: 'removeGroupMembers', summary: 'Remove contacts from a group (the contacts are kept)' })
   @ApiOkResponse({ type: RemoveGroupMembersResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
   async removeMembers(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RemoveGroupMembersDto) {

@@ -19,7 +19,7 @@ export class OptOutKeywordsController {
 
   @Get()
   @Scopes('contacts:read')
-  @ApiOperation({ summary: "The workspace's reply keywords (the defaults until set)" })
+  @ApiOperation({ operationId: 'getOptOutKeywords', summary: "The workspace's reply keywords (the defaults until set)" })
   @ApiOkResponse({ type: OptOutKeywordsDto })
   async get(@WorkspaceId() ws: string) {
     return present(await this.queries.execute(new GetOptOutKeywordsQuery(ws)));
@@ -28,6 +28,7 @@ export class OptOutKeywordsController {
   @Put()
   @Scopes('contacts:write')
   @ApiOperation({
+    operationId: 'setOptOutKeywords',
     summary: 'Replace the reply keywords',
     description:
       'A WhatsApp reply (text or quick-reply button) that is exactly one of these words, case-insensitive and trimmed, opts the ' +

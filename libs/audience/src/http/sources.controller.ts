@@ -19,7 +19,7 @@ export class SourcesController {
 
   @Post()
   @Scopes('contacts:write')
-  @ApiOperation({ summary: 'Create a source (where contacts came from)' })
+  @ApiOperation({ operationId: 'createSource', summary: 'Create a source (where contacts came from)' })
   @ApiCreatedResponse({ type: SourceResponseDto })
   @ApiErrors(400, 409, 422)
   async create(@WorkspaceId() ws: string, @Body() dto: CreateSourceDto) {
@@ -28,7 +28,7 @@ export class SourcesController {
 
   @Get()
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'List sources, newest first' })
+  @ApiOperation({ operationId: 'listSources', summary: 'List sources, newest first' })
   @ApiOkResponse({ type: SourceListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
@@ -37,7 +37,7 @@ export class SourcesController {
 
   @Get(':id')
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'Get a source (list its contacts with GET /contacts?source_id=)' })
+  @ApiOperation({ operationId: 'getSource', summary: 'Get a source (list its contacts with GET /contacts?source_id=)' })
   @ApiOkResponse({ type: SourceResponseDto })
   @ApiErrors(400, [404, 'SOURCE_NOT_FOUND'])
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -47,7 +47,7 @@ export class SourcesController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Scopes('contacts:write')
-  @ApiOperation({ summary: 'Delete a source; its contacts are kept with source_id null' })
+  @ApiOperation({ operationId: 'deleteSource', summary: 'Delete a source; its contacts are kept with source_id null' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, [404, 'SOURCE_NOT_FOUND'])
   async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AudienceSpec } from '@app/audience';
 import { recordOutboxEvents } from '@app/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Campaign, CampaignProps } from '../domain/campaign.aggregate';
+import type { CampaignEvent } from '../domain/events/campaign-event';
 import { CampaignNotFoundError, ConcurrentTransitionError } from '../domain/campaign.errors';
 import { CampaignStatus } from '../domain/campaign-status';
 import { CampaignEntity } from './campaign.entity';
@@ -24,6 +25,8 @@ export type OutboxPayloadBuilder = (campaign: Readonly<CampaignProps>) => Promis
 
 @Injectable()
 export class CampaignRepository {
+  private readonly logger = new Logger('Campaign');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly publisher: EventPublisher,
@@ -60,8 +63,9 @@ export class CampaignRepository {
    */
   async save(campaign: Campaign, payload: OutboxPayloadBuilder, inTx?: (m: EntityManager) => Promise<void>): Promise<void> {
     const s = campaign.snapshot();
-    const events = campaign.getUncommittedEvents();
-    const body = events.length ? await payload(s) : {};
+    const events = campaign.getUncommittedEvents() as CampaignEvent[];
+    const published = events.filter((e) => !e.internal);
+    const body = published.length ? await payload(s) : {};
     await this.db.transaction(async (m) => {
       if (s.version === 0) {
         await m.insert(CampaignEntity, { ...toRow(s), version: 1 });
@@ -72,11 +76,14 @@ export class CampaignRepository {
       if (inTx) await inTx(m);
       await recordOutboxEvents(
         m,
-        events.map((e) => ({ workspaceId: s.workspaceId, type: e.type, aggregateId: s.id, payload: body })),
+        published.map((e) => ({ workspaceId: s.workspaceId, type: e.type, aggregateId: s.id, payload: body })),
       );
     });
     campaign.markSaved();
     campaign.commit();
+    for (const e of events) {
+      this.logger.log({ msg: e.type, campaign_id: s.id, workspace_id: s.workspaceId, status: s.status, total_recipients: s.totalRecipients, reason: s.pauseReason ?? s.failureReason ?? undefined });
+    }
   }
 
   /** Deletes at the version read; the aggregate's CampaignDeletedEvent then lets other modules drop their data. */

@@ -1,6 +1,6 @@
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
 import { CreateCampaignCommand } from '../commands/create-campaign/create-campaign.command';
 import { DeleteCampaignCommand } from '../commands/delete-campaign/delete-campaign.command';
@@ -32,12 +32,14 @@ import { UpdateCampaignDto } from './dto/update-campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
 
 
-/** The shared contract of send/schedule/pause/resume/stop: 200 with the campaign, send scope, transition errors. */
-const LifecycleAction = (summary: string, errors400: string, ...more: Parameters<typeof ApiErrors>) =>
+/**
+ * The shared contract of send/schedule/pause/resume/stop: send scope, the campaign, transition errors. Each
+ * method also carries `@HttpCode(200)` itself: the swagger plugin reads it from the method, not through here.
+ */
+const LifecycleAction = (operationId: string, summary: string, errors400: string, ...more: Parameters<typeof ApiErrors>) =>
   applyDecorators(
-    HttpCode(200),
     Scopes('campaigns:send'),
-    ApiOperation({ summary }),
+    ApiOperation({ operationId, summary }),
     ApiOkResponse({ type: CampaignResponseDto }),
     ApiErrors([400, errors400], 404, [409, 'CONCURRENT_TRANSITION'], ...more),
   );
@@ -62,9 +64,31 @@ export class CampaignsController {
 
   @Post()
   @Scopes('campaigns:write')
-  @ApiOperation({ summary: 'Create a campaign (DRAFT, or SCHEDULED when scheduled_at is given)' })
+  @ApiOperation({ operationId: 'createCampaign', summary: 'Create a campaign (DRAFT, or SCHEDULED when scheduled_at is given)' })
+  @ApiBody({
+    type: CreateCampaignDto,
+    examples: {
+      order_update: {
+        summary: 'The demo template, to a group',
+        description:
+          'Replace `template_id` and the group id with ids of your workspace (`GET /templates`, `GET /groups`; `npm start` prints ' +
+          "the demo's). `channel_id` may be left out when the workspace has one channel.",
+        value: {
+          name: 'Order shipped, May',
+          template_id: '<template id from GET /templates>',
+          variable_mapping: { body: { '1': { field: 'first_name', fallback: 'there' }, '2': { field: 'custom_fields.order_id' } } },
+          audience: { groups: ['3fa85f64-5717-4562-b3fc-2c963f66afa6'] },
+        },
+      },
+      no_variables: {
+        summary: 'A template without placeholders (e.g. hello_world), audience set later',
+        description: 'Replace `template_id`; set the audience with `PUT /campaigns/{id}/audience` before sending.',
+        value: { name: 'Hello', template_id: '<template id from GET /templates>' },
+      },
+    },
+  })
   @ApiCreatedResponse({ type: CampaignResponseDto })
-  @ApiErrors(400, 409, 422)
+  @ApiErrors([400, 'TEMPLATE_NOT_FOUND (no template with this id in the workspace), TEMPLATE_NOT_APPROVED, SCHEDULED_AT_IN_PAST, INVALID_AUDIENCE or VALIDATION_FAILED'], 409, [422, 'INVALID_VARIABLE_MAPPING or CHANNEL_REQUIRED'])
   create(@WorkspaceId() ws: string, @Body() dto: CreateCampaignDto) {
     return this.respond(
       new CreateCampaignCommand(ws, {
@@ -85,7 +109,7 @@ export class CampaignsController {
 
   @Get()
   @Scopes('campaigns:read')
-  @ApiOperation({ summary: 'List campaigns, newest first' })
+  @ApiOperation({ operationId: 'listCampaigns', summary: 'List campaigns, newest first' })
   @ApiOkResponse({ type: CampaignListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: ListCampaignsQueryDto) {
@@ -95,7 +119,7 @@ export class CampaignsController {
 
   @Get(':id')
   @Scopes('campaigns:read')
-  @ApiOperation({ summary: 'Get a campaign with its audiences' })
+  @ApiOperation({ operationId: 'getCampaign', summary: 'Get a campaign with its audiences' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors(404)
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -104,7 +128,7 @@ export class CampaignsController {
 
   @Patch(':id')
   @Scopes('campaigns:write')
-  @ApiOperation({ summary: 'Edit a DRAFT or SCHEDULED campaign' })
+  @ApiOperation({ operationId: 'updateCampaign', summary: 'Edit a DRAFT or SCHEDULED campaign' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors([400, 'Invalid input or INVALID_TRANSITION (not DRAFT/SCHEDULED)'], 404, 409, 422)
   update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCampaignDto) {
@@ -126,7 +150,7 @@ export class CampaignsController {
   @Delete(':id')
   @HttpCode(204)
   @Scopes('campaigns:write')
-  @ApiOperation({ summary: 'Delete a DRAFT, SCHEDULED or finished campaign' })
+  @ApiOperation({ operationId: 'deleteCampaign', summary: 'Delete a DRAFT, SCHEDULED or finished campaign' })
   @ApiNoContentResponse()
   @ApiErrors([400, 'INVALID_TRANSITION: RUNNING or PAUSED'], 404, 409)
   async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
@@ -135,7 +159,7 @@ export class CampaignsController {
 
   @Put(':id/audience')
   @Scopes('campaigns:write')
-  @ApiOperation({ summary: 'Replace the audience (DRAFT or PAUSED only)' })
+  @ApiOperation({ operationId: 'setCampaignAudience', summary: 'Replace the audience (DRAFT or PAUSED only)' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors([400, 'Bad audience input, unknown group/source (INVALID_AUDIENCE) or INVALID_TRANSITION'], 404, 409)
   setAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AudienceDto) {
@@ -144,7 +168,7 @@ export class CampaignsController {
 
   @Get(':id/audience/preview')
   @Scopes('campaigns:read')
-  @ApiOperation({ summary: 'Resolve the audience without materialising it: total and a sample of up to 10' })
+  @ApiOperation({ operationId: 'previewCampaignAudience', summary: 'Resolve the audience without materialising it: total and a sample of up to 10' })
   @ApiOkResponse({ type: AudiencePreviewResponseDto })
   @ApiErrors(404)
   previewAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -154,7 +178,7 @@ export class CampaignsController {
   @Post(':id/audience/field-coverage')
   @HttpCode(200)
   @Scopes('campaigns:read')
-  @ApiOperation({ summary: 'How many of the resolved audience have each field populated' })
+  @ApiOperation({ operationId: 'getCampaignFieldCoverage', summary: 'How many of the resolved audience have each field populated' })
   @ApiOkResponse({ type: FieldCoverageResponseDto })
   @ApiErrors([400, 'Unknown field (INVALID_FIELD) or invalid input'], 404)
   fieldCoverage(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FieldCoverageDto) {
@@ -165,6 +189,7 @@ export class CampaignsController {
   @HttpCode(200)
   @Scopes('campaigns:write')
   @ApiOperation({
+    operationId: 'previewCampaignMessage',
     summary: 'Render the template for one contact exactly as it would be sent',
     description:
       "Personal data: the rendered text shows the contact fields the mapping names, so this reads contact data with `campaigns:write` only. " +
@@ -177,7 +202,9 @@ export class CampaignsController {
   }
 
   @Post(':id/send')
+  @HttpCode(200)
   @LifecycleAction(
+    'sendCampaign',
     'Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started, then campaign.materialised with the real total_recipients)',
     'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED',
     [422, 'INVALID_VARIABLE_MAPPING, or EMPTY_AUDIENCE: nobody to message (no member, or only opted-out ones; details.opted_out)'],
@@ -187,19 +214,23 @@ export class CampaignsController {
   }
 
   @Post(':id/schedule')
-  @LifecycleAction('Schedule (or reschedule) at a future UTC time (emits campaign.scheduled)', 'INVALID_TRANSITION, SCHEDULED_AT_IN_PAST, TEMPLATE_NOT_APPROVED', 422)
+  @HttpCode(200)
+  @LifecycleAction('scheduleCampaign', 'Schedule (or reschedule) at a future UTC time (emits campaign.scheduled)', 'INVALID_TRANSITION, SCHEDULED_AT_IN_PAST, TEMPLATE_NOT_APPROVED', 422)
   schedule(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ScheduleCampaignDto) {
     return this.respond(new ScheduleCampaignCommand(ws, id, new Date(dto.scheduled_at)));
   }
 
   @Post(':id/pause')
-  @LifecycleAction('Pause a RUNNING or SCHEDULED campaign: in-flight sends drain (emits campaign.paused)', 'INVALID_TRANSITION')
+  @HttpCode(200)
+  @LifecycleAction('pauseCampaign', 'Pause a RUNNING or SCHEDULED campaign: in-flight sends drain (emits campaign.paused)', 'INVALID_TRANSITION')
   pause(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.respond(new PauseCampaignCommand(ws, id));
   }
 
   @Post(':id/resume')
+  @HttpCode(200)
   @LifecycleAction(
+    'resumeCampaign',
     'Resume a PAUSED campaign (emits campaign.resumed); an audience replaced while paused is applied first',
     'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED',
     [422, 'EMPTY_AUDIENCE: the resume would start a campaign that never ran, and nobody is there to message'],
@@ -209,7 +240,8 @@ export class CampaignsController {
   }
 
   @Post(':id/stop')
-  @LifecycleAction('Stop for good; undispatched recipients stay pending (emits campaign.stopped)', 'INVALID_TRANSITION')
+  @HttpCode(200)
+  @LifecycleAction('stopCampaign', 'Stop for good; undispatched recipients stay pending (emits campaign.stopped)', 'INVALID_TRANSITION')
   stop(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.respond(new StopCampaignCommand(ws, id));
   }
@@ -218,6 +250,7 @@ export class CampaignsController {
   @HttpCode(200)
   @Scopes('campaigns:send')
   @ApiOperation({
+    operationId: 'retryCampaign',
     summary: 'Send again to failed recipients: COMPLETED, STOPPED or FAILED → RUNNING (emits campaign.retried)',
     description:
       'Puts the failed recipients with the given codes (default: the retryable ones) back to pending, keeping their attempt count, ' +
@@ -239,6 +272,7 @@ export class CampaignsController {
   @Post(':id/clone')
   @Scopes('campaigns:write')
   @ApiOperation({
+    operationId: 'cloneCampaign',
     summary: 'Copy a campaign (any status) as a new DRAFT, optionally to the recipients with a given outcome (emits campaign.created)',
     description:
       'Same template, channel, variable mapping, batch settings and audience; named `name` or "<name> (copy)". With `audience`, ' +
@@ -258,6 +292,7 @@ export class CampaignsController {
   @HttpCode(200)
   @Scopes('campaigns:send')
   @ApiOperation({
+    operationId: 'testSendCampaign',
     summary: 'Send the campaign\'s message now to up to 10 phones or contacts (DRAFT or SCHEDULED), outside its recipients and stats',
     description:
       'Rendered exactly as the campaign would render it, sent through the channel\'s client and rate limiter. The answer has one ' +

@@ -22,6 +22,7 @@ export class ChannelsController {
   @Post()
   @Scopes('channels:write')
   @ApiOperation({
+    operationId: 'createChannel',
     summary: 'Register a WhatsApp sender (one business phone number)',
     description:
       '`access_token` and `app_secret` are encrypted at rest and never returned. phone_number_id is unique per workspace: ' +
@@ -47,7 +48,7 @@ export class ChannelsController {
 
   @Get()
   @Scopes('channels:write')
-  @ApiOperation({ summary: 'List channels, newest first' })
+  @ApiOperation({ operationId: 'listChannels', summary: 'List channels, newest first' })
   @ApiOkResponse({ type: ChannelListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'])
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
@@ -56,7 +57,7 @@ export class ChannelsController {
 
   @Get(':id')
   @Scopes('channels:write')
-  @ApiOperation({ summary: 'Get a channel (without its secrets)' })
+  @ApiOperation({ operationId: 'getChannel', summary: 'Get a channel (without its secrets)' })
   @ApiOkResponse({ type: ChannelResponseDto })
   @ApiErrors([400, 'The id is not a UUID'], 404)
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -67,6 +68,7 @@ export class ChannelsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @Scopes('channels:write')
   @ApiOperation({
+    operationId: 'deleteChannel',
     summary: 'Delete a channel',
     description: 'Refused with 409 `CHANNEL_IN_USE` (listing `details.campaign_ids`) while a DRAFT, SCHEDULED, RUNNING or PAUSED campaign uses it.',
   })

@@ -24,6 +24,7 @@ export class TemplatesController {
   @Post()
   @Scopes('templates:write')
   @ApiOperation({
+    operationId: 'createTemplate',
     summary: 'Register a WhatsApp template',
     description:
       'Stores a template approved at Meta (status defaults to APPROVED: the operator vouches for it). `variables` is derived from ' +
@@ -50,6 +51,7 @@ export class TemplatesController {
   @HttpCode(HttpStatus.OK)
   @Scopes('templates:write')
   @ApiOperation({
+    operationId: 'syncTemplates',
     summary: "Pull the channel's WABA templates from the Graph API",
     description:
       'Upserts every template of the WABA (matched by Meta id, else by name and language). Templates this engine cannot send ' +
@@ -64,7 +66,7 @@ export class TemplatesController {
 
   @Get()
   @Scopes('templates:read')
-  @ApiOperation({ summary: 'List templates, newest first' })
+  @ApiOperation({ operationId: 'listTemplates', summary: 'List templates, newest first' })
   @ApiOkResponse({ type: TemplateListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'])
   async list(@WorkspaceId() ws: string, @Query() q: ListTemplatesQueryDto) {
@@ -76,7 +78,7 @@ export class TemplatesController {
 
   @Get(':id')
   @Scopes('templates:read')
-  @ApiOperation({ summary: 'Get a template by its id' })
+  @ApiOperation({ operationId: 'getTemplate', summary: 'Get a template by its id' })
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiErrors([400, 'The id is not a UUID'], 404)
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {

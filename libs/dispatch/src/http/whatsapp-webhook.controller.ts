@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, Env, Public, RawBodyRequest } from '@app/platform';
 import { ApplyWhatsAppWebhookCommand } from '../commands/apply-whatsapp-webhook/apply-whatsapp-webhook.command';
@@ -21,7 +21,8 @@ export class WhatsAppWebhookController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "Meta's verification handshake: echoes hub.challenge when hub.verify_token matches" })
+  @ApiOperation({ operationId: 'verifyWhatsAppWebhook', summary: "Meta's verification handshake: echoes hub.challenge when hub.verify_token matches" })
+  @ApiOkResponse({ description: 'The hub.challenge, as plain text', content: { 'text/plain': { schema: { type: 'string', example: '1158201444' } } } })
   @ApiErrors([403, 'VERIFICATION_FAILED'])
   verify(
     @Query('hub.mode') mode: string,
@@ -37,7 +38,15 @@ export class WhatsAppWebhookController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Status and template updates from WhatsApp, signed with X-Hub-Signature-256 (HMAC-SHA256 of the raw body)' })
+  @ApiOperation({ operationId: 'receiveWhatsAppWebhook', summary: 'Status and template updates from WhatsApp, signed with X-Hub-Signature-256 (HMAC-SHA256 of the raw body)' })
+  @ApiOkResponse({
+    description: 'Applied; statuses and template updates the signing channel does not own are ignored',
+    schema: {
+      type: 'object',
+      required: ['statuses', 'template_updates'],
+      properties: { statuses: { type: 'integer' }, template_updates: { type: 'integer' } },
+    },
+  })
   @ApiErrors([401, 'INVALID_SIGNATURE'])
   receive(@Req() req: RawBodyRequest, @Headers('x-hub-signature-256') signature: string | undefined, @Body() body: unknown) {
     return this.commands.execute(new ApplyWhatsAppWebhookCommand(req.rawBody ?? Buffer.alloc(0), signature, body));

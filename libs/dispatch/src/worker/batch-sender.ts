@@ -14,6 +14,7 @@ import { InFlightWindows } from './in-flight-window';
 import { PumpRun } from './pump-run';
 import { SendWindowGate } from './send-window-gate';
 import { judgeSendError } from './send-outcome';
+import { inFlightWindow, rateLimiterWait, recordSend } from '../dispatch.metrics';
 
 interface Sendable {
   row: ClaimedRecipient;
@@ -55,13 +56,17 @@ export class BatchSender {
           await run.outcomes.drain();
           continue;
         }
-        const room = this.windows.windowFor(run.channel.id, run.channel.messagesPerSecond) - inflight.size;
+        const window = this.windows.windowFor(run.channel.id, run.channel.messagesPerSecond);
+        inFlightWindow.set({ channel_id: run.channel.id }, window);
+        const room = window - inflight.size;
         if (room <= 0) {
           await new Promise<void>((wake) => waiting.push(wake));
           continue;
         }
         const want = Math.min(sendable.length - next, Math.max(1, Math.ceil(run.channel.messagesPerSecond / 10)), room);
+        const waitStart = performance.now();
         const granted = await this.limiter.acquire(run.channel.id, run.channel.messagesPerSecond, want, () => !run.mayCall());
+        rateLimiterWait.inc({ channel_id: run.channel.id }, (performance.now() - waitStart) / 1000);
         if (!granted) break;
         let chunk = sendable.slice(next, next + granted);
         const admitted = await this.limiter.admitUniqueUsers(run.channel.id, run.channel.messagingLimit, chunk.map((c) => c.row.phone));
@@ -145,13 +150,17 @@ export class BatchSender {
         { to: row.phone, templateName: run.template.name, language: run.template.language, components: msg.components, bizOpaqueCallbackData: row.id },
       );
       this.windows.observe(run.channel.id, performance.now() - started);
+      recordSend(run.channel.id, 'accepted', undefined, performance.now() - started);
       return { id: row.id, status: RecipientStatus.SENT, wamid, variables: msg.variables };
     } catch (e) {
       if (!(e instanceof WhatsAppApiError)) {
+        recordSend(run.channel.id, 'uncertain', undefined, performance.now() - started);
         this.logger.error(`send to recipient ${row.id} failed unexpectedly: ${(e as Error).message}`);
         return null; // not knowing whether it left, we must not resend: reconciliation decides
       }
       const verdict = judgeSendError(e, row.attempts, new Date());
+      const outcome = !verdict.recipient ? 'uncertain' : verdict.recipient.status === RecipientStatus.FAILED ? 'failed' : verdict.recipient.countAttempt ? 'retry' : 'paused';
+      recordSend(run.channel.id, outcome, e.code ?? e.httpStatus, performance.now() - started);
       if (verdict.campaign) run.halted = true;
       // The recipient's outcome is recorded whatever happens to these side effects (each logs its own failure).
       await Promise.all([

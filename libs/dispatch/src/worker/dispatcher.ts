@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   AutoPauseCampaignCommand, CampaignStatus, compileRenderer, FailCampaignCommand, GetCampaignDispatchInfoQuery, GetCampaignStatusQuery, TEMPLATE_PAUSED,
@@ -18,6 +18,7 @@ import { audienceKey } from './materialiser';
 import { OutcomeBuffer } from './outcome-buffer';
 import { PumpRun } from './pump-run';
 import { SendWindowGate } from './send-window-gate';
+import { recipientsClaimed } from '../dispatch.metrics';
 
 /** A pump runs this long, then hands over to a fresh job so campaigns share workers fairly. */
 const SLICE_MS = 20_000;
@@ -31,8 +32,11 @@ const MAX_BUFFERED_OUTCOMES = 5_000;
  * only reconciled (webhook) or failed as DISPATCH_UNCERTAIN.
  */
 @Injectable()
-export class Dispatcher {
+export class Dispatcher implements OnModuleDestroy {
   private readonly logger = new Logger(Dispatcher.name);
+  /** Pumps running in this process; a shutdown halts them all. */
+  private readonly runs = new Set<PumpRun>();
+  private stopping = false;
 
   constructor(
     private readonly ledger: RecipientLedger,
@@ -48,15 +52,29 @@ export class Dispatcher {
     private readonly env: Env,
   ) {}
 
+  /**
+   * Shutdown (before the queues close, which waits for running jobs): every pump stops claiming and calling,
+   * lets its calls in flight finish and records them, and hands back what it claimed but did not call.
+   */
+  onModuleDestroy(): void {
+    this.stopping = true;
+    for (const run of this.runs) run.halted = true;
+  }
+
   async pump(campaignId: string): Promise<void> {
+    if (this.stopping) return; // the sweep of a live worker kicks the campaign again
     const lock = await this.lock.acquire(campaignId);
     if (!lock) return; // enough pumps already run it; each re-checks for work when it finishes
     let run: PumpRun | null = null;
+    let claimed = 0;
+    const started = Date.now();
     const leave = this.windows.enter();
     try {
       run = await this.prepare(campaignId, () => lock.extend());
       // Nothing to send: the campaign stopped running, or its rows wait for the materialiser (which kicks a pump after).
       if (!run) return;
+      this.runs.add(run);
+      if (this.stopping) run.halted = true;
       const deadline = Date.now() + SLICE_MS;
       // A second pump would halve the pause between batches a campaign asked for.
       let helped = lock.index > 0 || run.info.batchDelayMs > 0;
@@ -64,6 +82,8 @@ export class Dispatcher {
         if (run.zones.length) run.deferredZones = await this.gate.deferClosed(run.info, run.zones, run.deferredZones);
         const rows = await this.ledger.claim(campaignId, run.lease.token, run.info.batchSize);
         if (!rows.length) break;
+        recipientsClaimed.inc(rows.length);
+        claimed += rows.length;
         // A full batch means more is due: call a second pump, which any worker (this one too) may take.
         if (!helped && rows.length === run.info.batchSize && (await this.lock.hasFreeSlot(campaignId))) {
           helped = true;
@@ -74,9 +94,11 @@ export class Dispatcher {
         if (run.info.batchDelayMs) await run.sleep(run.info.batchDelayMs);
       }
     } finally {
+      if (run) this.runs.delete(run);
       leave();
       await run?.lease.close().catch((e: Error) => this.logger.warn(`lease of ${campaignId} not closed (it expires): ${e.message}`));
       await lock.release().catch((e: Error) => this.logger.warn(`pump lock of ${campaignId} not released (it expires): ${e.message}`));
+      if (run) this.logger.log({ msg: 'pump slice', campaign_id: campaignId, workspace_id: run.info.workspaceId, claimed, ms: Date.now() - started, halted: run.halted });
     }
     if (run) await this.progress.advance(campaignId);
   }

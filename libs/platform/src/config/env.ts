@@ -18,6 +18,37 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   PORT: number = 3000;
 
+  /** Address the API (and the worker's health port) listens on. */
+  @IsString() @Matches(/^[0-9A-Za-z.:_-]{1,255}$/, { message: 'HOST must be an address or host name' })
+  HOST = '0.0.0.0';
+
+  /** The API process also runs the queue processors (single-process development mode). */
+  @IsBoolean() @Transform(toBool)
+  RUN_WORKERS: boolean = false;
+
+  /**
+   * Port of the worker's own small HTTP server (/health/live, /health/ready, /metrics); 0 = none. Off in
+   * development, where the worker runs beside the API; the container image turns it on.
+   */
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  WORKER_HTTP_PORT: number = 0;
+
+  /**
+   * Longest a process takes to stop after SIGTERM: a worker stops claiming, lets its calls in flight finish
+   * and records them, hands back what it claimed but did not send, then exits; past this it exits anyway.
+   * Keep it under the orchestrator's own grace period (compose `stop_grace_period`).
+   */
+  @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
+  SHUTDOWN_GRACE_MS: number = 25_000;
+
+  /** Connections each process keeps to Postgres. */
+  @Type(() => Number) @IsInt() @Min(2) @Max(500)
+  DATABASE_POOL_SIZE: number = 20;
+
+  /** Bearer token (or Basic password) of the read-only queue dashboard at /admin/queues; unset = no dashboard. */
+  @IsOptional() @IsString() @Matches(/^\S{16,256}$/, { message: 'ADMIN_TOKEN must be 16-256 characters without spaces' })
+  ADMIN_TOKEN?: string;
+
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/wa_campaigns';
 

@@ -2,7 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Shared by the Nest apps and the TypeORM CLI's data-source so both see the same schema. */
-export function dataSourceOptions(url: string, migrations: Function[], entities: Function[] = []): DataSourceOptions {
+export function dataSourceOptions(url: string, migrations: Function[], entities: Function[] = [], poolSize = 20): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -12,7 +12,7 @@ export function dataSourceOptions(url: string, migrations: Function[], entities:
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     extra: {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+      max: poolSize,
       // Our statements are short, index-driven batches. Once a table holds a few hundred thousand rows the
       // planner's cost estimates pass jit_above_cost and Postgres spends 100-300 ms compiling each 100-status
       // webhook batch (measured: it cut dispatch throughput in half), so JIT is off for this pool.

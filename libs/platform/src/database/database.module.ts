@@ -17,7 +17,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [Env],
           useFactory: (env: Env) => ({
-            ...dataSourceOptions(env.DATABASE_URL, options.migrations),
+            ...dataSourceOptions(env.DATABASE_URL, options.migrations, [], env.DATABASE_POOL_SIZE),
             migrationsRun: env.MIGRATIONS_RUN,
             // Entities are registered by each module's TypeOrmModule.forFeature: globs break under webpack.
             autoLoadEntities: true,

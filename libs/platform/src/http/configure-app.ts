@@ -1,5 +1,4 @@
 import { HttpStatus, INestApplication, RequestMethod } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
 import type { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -10,6 +9,10 @@ import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation';
 import { BadRequestError, DomainError } from '../errors/domain-error';
 import { inputGuard } from './input-guard';
+import { setupSwagger } from './openapi';
+import { mountQueueDashboard } from './queue-dashboard';
+import { preferLiteralRoutes } from './route-order';
+import { httpMetrics } from '../metrics/metrics';
 
 export const API_PREFIX = 'api/v1/public';
 /** Paths served outside the API prefix (also reachable under it, see below). */
@@ -22,7 +25,7 @@ export type RawBodyRequest = Request & { rawBody?: Buffer };
  * Everything an HTTP app needs beyond its modules; shared by main.ts and the e2e tests so both serve
  * exactly the same API.
  */
-export function configureApp(app: INestApplication, opts: { swagger?: boolean } = {}): void {
+export async function configureApp(app: INestApplication, opts: { swagger?: boolean } = {}): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const env = app.get(Env);
@@ -30,6 +33,8 @@ export function configureApp(app: INestApplication, opts: { swagger?: boolean } 
   server.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
   server.headersTimeout = Math.min(env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS);
   (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  // Before helmet: the dashboard's own page needs its inline scripts. Off without ADMIN_TOKEN.
+  if (env.ADMIN_TOKEN) mountQueueDashboard(app, env.ADMIN_TOKEN);
   // Swagger UI is served over plain HTTP in development: upgrading its asset requests to HTTPS would break it.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   const keepRaw = (req: RawBodyRequest, _res: Response, buf: Buffer) => {
@@ -46,11 +51,14 @@ export function configureApp(app: INestApplication, opts: { swagger?: boolean } 
   app.use(urlencoded({ extended: false, limit: '1mb' }));
   // Nest would turn body-parser's errors into anonymous 400s; give them their stable codes first.
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => next(bodyParserError(err) ?? err));
+  app.use(httpMetrics);
   app.use(inputGuard);
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED.map((path) => ({ path, method: RequestMethod.GET })) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  if (opts.swagger !== false) setupSwagger(app);
+  if (opts.swagger !== false) await setupSwagger(app, API_PREFIX);
+  await app.init();
+  preferLiteralRoutes(app);
 }
 
 class PayloadTooLargeError extends DomainError {
@@ -79,35 +87,4 @@ function bodyParserError(err: unknown): DomainError | null {
       return status && status >= 400 && status < 500 ? new BadRequestError('MALFORMED_BODY', `Request body could not be read: ${(err as Error).message}`) : null;
     }
   }
-}
-
-function setupSwagger(app: INestApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('WhatsApp Campaign Engine')
-    .setDescription(
-      'Schedule and run bulk WhatsApp template sends. Authenticate with `Authorization: Bearer <api key>`; ' +
-        'every error has the shape `{statusCode, error, code, message, details?}`. Every POST accepts `Idempotency-Key`.\n\n' +
-        'Personal data by scope: `contacts:read` reads contacts (phone, names, email, custom fields); `campaigns:read` reads ' +
-        "recipients (phone numbers, rendered variables, delivery errors) of the workspace's campaigns; `campaigns:write` renders " +
-        "previews, which show the mapped fields of one audience member. No other scope returns contact data.",
-    )
-    .setVersion('1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Workspace API key' })
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  // Every authenticated POST is idempotent (platform interceptor): document it once, here.
-  for (const [path, item] of Object.entries(document.paths)) {
-    if (!item.post || path.endsWith('/webhooks/whatsapp')) continue;
-    item.post.parameters = [
-      ...(item.post.parameters ?? []),
-      {
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: false,
-        schema: { type: 'string', minLength: 1, maxLength: 255 },
-        description: 'Same key and body within 24 h: the first response is replayed (Idempotent-Replayed: true); another body: 422; still in flight: 409',
-      },
-    ];
-  }
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
 }

@@ -1,12 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { collectDefaultMetrics, register } from 'prom-client';
 import { Public } from '../auth/auth.decorators';
+import { metricsRegistry } from './metrics';
 
-collectDefaultMetrics();
-
-/** Prometheus scrape endpoint; modules register their own counters on the default registry. */
+/** Prometheus scrape endpoint; modules register their own metrics on the default registry. */
 @ApiExcludeController()
 @Public()
 // Scraped by Prometheus from one address: never throttled.
@@ -14,8 +12,8 @@ collectDefaultMetrics();
 @Controller('metrics')
 export class MetricsController {
   @Get()
-  @Header('Content-Type', register.contentType)
+  @Header('Content-Type', metricsRegistry.contentType)
   metrics(): Promise<string> {
-    return register.metrics();
+    return metricsRegistry.metrics();
   }
 }

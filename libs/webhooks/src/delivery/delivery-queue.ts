@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { watchQueue } from '@app/platform';
 import type { DeliveryRef } from '../database/webhook-deliveries.repository';
 
 export const WEBHOOK_DELIVERIES_QUEUE = 'webhook-deliveries';
@@ -18,7 +19,9 @@ export interface DeliveryJob {
 export class DeliveryQueue {
   private readonly logger = new Logger(DeliveryQueue.name);
 
-  constructor(@InjectQueue(WEBHOOK_DELIVERIES_QUEUE) private readonly queue: Queue<DeliveryJob>) {}
+  constructor(@InjectQueue(WEBHOOK_DELIVERIES_QUEUE) private readonly queue: Queue<DeliveryJob>) {
+    watchQueue(queue);
+  }
 
   async trigger(refs: DeliveryRef[]): Promise<void> {
     const now = Date.now();

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Counter } from 'prom-client';
 import { SecretBox } from '@app/platform';
 import { ClaimedDelivery, WebhookDeliveriesRepository } from '../database/webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from '../database/webhook-endpoints.repository';
@@ -6,6 +7,12 @@ import { nextRetryDelay } from '../domain/retry-schedule';
 import { WebhooksConfig } from '../webhooks.config';
 import { DeliveryQueue } from './delivery-queue';
 import { WebhookSender } from './webhook-sender';
+
+const attempts = new Counter({
+  name: 'wace_webhook_deliveries_total',
+  help: 'Outbound webhook delivery attempts by outcome (delivered, retry, failed, gone, endpoint_disabled)',
+  labelNames: ['outcome'],
+});
 
 /** Makes one attempt of one delivery and records its outcome: delivered, retry later, or failed. */
 @Injectable()
@@ -29,21 +36,25 @@ export class WebhookDeliverer {
     const endpoint = await this.endpoints.findById(d.endpointId);
     if (!endpoint) return; // deleted meanwhile: its deliveries went with it
     if (endpoint.disabledAt) {
+      attempts.inc({ outcome: 'endpoint_disabled' });
       await this.deliveries.markFailed(d.id, { responseStatus: null, latencyMs: null, error: 'endpoint disabled' });
       return this.triggerNext(d);
     }
     const out = await this.sender.send(endpoint.url, this.secrets.decrypt(endpoint.secretSealed), d.eventId, d.body);
     const result = { responseStatus: out.status, latencyMs: out.latencyMs, error: out.error };
     if (out.status !== null && out.status >= 200 && out.status < 300) {
+      attempts.inc({ outcome: 'delivered' });
       await this.deliveries.markDelivered(d.id, result);
       return this.triggerNext(d);
     }
     if (out.status === 410) {
+      attempts.inc({ outcome: 'gone' });
       this.logger.warn(`webhook endpoint ${endpoint.id} answered 410 Gone: disabled`);
       await this.deliveries.disableEndpoint(endpoint.id, d.id, result, 'receiver answered 410 Gone');
       return;
     }
     const delay = nextRetryDelay(d.attempts, this.config.retryScheduleMs, { retryAfterMs: out.retryAfterMs });
+    attempts.inc({ outcome: delay === null ? 'failed' : 'retry' });
     if (delay === null) {
       await this.deliveries.markFailed(d.id, result);
       return this.triggerNext(d);

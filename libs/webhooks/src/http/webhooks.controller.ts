@@ -32,6 +32,7 @@ export class WebhooksController {
   @Post()
   @Scopes('webhooks:write')
   @ApiOperation({
+    operationId: 'createWebhook',
     summary: 'Register an endpoint for campaign.*, contact.* and message.* events',
     description:
       '`*` subscribes to every event except the per-message `message.sent|delivered|read|failed`, which come only to an endpoint ' +
@@ -49,7 +50,7 @@ export class WebhooksController {
 
   @Get()
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: 'List endpoints, newest first (without secrets)' })
+  @ApiOperation({ operationId: 'listWebhooks', summary: 'List endpoints, newest first (without secrets)' })
   @ApiOkResponse({ type: WebhookListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
@@ -58,7 +59,7 @@ export class WebhooksController {
 
   @Get(':id')
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: 'Get an endpoint (without its secret)' })
+  @ApiOperation({ operationId: 'getWebhook', summary: 'Get an endpoint (without its secret)' })
   @ApiOkResponse({ type: WebhookResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -68,7 +69,7 @@ export class WebhooksController {
   @Delete(':id')
   @Scopes('webhooks:write')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete an endpoint and its delivery history; pending deliveries are dropped' })
+  @ApiOperation({ operationId: 'deleteWebhook', summary: 'Delete an endpoint and its delivery history; pending deliveries are dropped' })
   @ApiNoContentResponse()
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
   async delete(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
@@ -77,7 +78,7 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @Scopes('webhooks:read')
-  @ApiOperation({ summary: "An endpoint's deliveries, newest first: status, attempts, last response" })
+  @ApiOperation({ operationId: 'listWebhookDeliveries', summary: "An endpoint's deliveries, newest first: status, attempts, last response" })
   @ApiOkResponse({ type: WebhookDeliveryListResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
   async deliveries(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto) {
@@ -87,7 +88,7 @@ export class WebhooksController {
   @Post(':id/test')
   @Scopes('webhooks:write')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Queue a signed `webhook.test` event to this endpoint; follow it in its deliveries' })
+  @ApiOperation({ operationId: 'testWebhook', summary: 'Queue a signed `webhook.test` event to this endpoint; follow it in its deliveries' })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'], [409, 'WEBHOOK_DISABLED, or idempotency key in use'], 422)
   async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -98,6 +99,7 @@ export class WebhooksController {
   @Scopes('webhooks:write')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
+    operationId: 'enableWebhook',
     summary: 'Re-enable an endpoint disabled after a 410 Gone',
     description:
       'Events from now on are delivered. Events that happened while it was disabled are in its deliveries as `failed` ' +
@@ -113,6 +115,7 @@ export class WebhooksController {
   @Scopes('webhooks:write')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
+    operationId: 'retryWebhookDelivery',
     summary: 'Send a failed delivery again (missed while disabled, or out of retries): same event id and body, fresh retry schedule',
     description: 'It keeps its place in its campaign\'s order: later deliveries of that campaign to this endpoint wait for it.',
   })

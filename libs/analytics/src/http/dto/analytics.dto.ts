@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { PageQueryDto, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@app/platform';
 import { PUBLIC_RECIPIENT_STATUSES, PublicRecipientStatus, TIMELINE_BUCKETS, TimelineBucket } from '@app/dispatch';
 import { Transform, Type } from 'class-transformer';
@@ -12,22 +12,22 @@ export class ErrorBucketDto {
   @ApiProperty({ description: 'From the error catalog; an unknown code keeps Meta\'s own message', example: 'Pair rate limit hit (too many messages to this number)' })
   title: string;
   @ApiProperty({ example: 'Space messages to one recipient out (at least 6 s).' }) fix: string;
-  @ApiProperty({ description: 'Failed and skipped recipients with this code' }) count: number;
+  @ApiProperty({ type: 'integer', description: 'Failed and skipped recipients with this code' }) count: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The error message of the most recent recipient with this code' })
   sample_message: string | null;
 }
 
 export class ErrorSummaryResponseDto {
-  @ApiProperty({ description: 'Failed recipients (stats.failed). Skipped recipients are not counted here but have their own buckets in by_code' })
+  @ApiProperty({ type: 'integer', description: 'Failed recipients (stats.failed). Skipped recipients are not counted here but have their own buckets in by_code' })
   total_failed: number;
-  @ApiProperty({ description: 'Skipped recipients (stats.skipped): opted out, invalid or duplicate number, missing variable' })
+  @ApiProperty({ type: 'integer', description: 'Skipped recipients (stats.skipped): opted out, invalid or duplicate number, missing variable' })
   total_skipped: number;
   @ApiProperty({ type: [ErrorBucketDto], description: 'Failed and skipped recipients by error code, most frequent first' })
   by_code: ErrorBucketDto[];
 }
 
 export class ErrorRecipientsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
 }
@@ -46,16 +46,21 @@ export class ErrorRecipientsResponseDto {
   @ApiProperty({ type: [ErrorRecipientDto], description: 'Newest first' }) recipients: ErrorRecipientDto[];
 }
 
-export class ListRecipientsQueryDto extends PageQueryDto {
+/** The filter of a recipients export (and of the list). */
+export class ExportRecipientsQueryDto {
   @ApiPropertyOptional({
+    enum: PUBLIC_RECIPIENT_STATUSES,
+    isArray: true,
     description: `Comma-separated statuses among ${PUBLIC_RECIPIENT_STATUSES.join(', ')}; \`queued\` includes recipients whose send is in flight`,
-    example: 'failed,skipped',
+    example: ['failed', 'skipped'],
   })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : value))
   @IsIn(PUBLIC_RECIPIENT_STATUSES, { each: true })
   status?: PublicRecipientStatus[];
 }
+
+export class ListRecipientsQueryDto extends IntersectionType(PageQueryDto, ExportRecipientsQueryDto) {}
 
 export class RecipientDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -65,7 +70,7 @@ export class RecipientDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'WhatsApp message id (wamid)' }) message_id: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Meta\'s code or the engine\'s; see GET /campaigns/{id}/errors' }) error_code: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: 'Values sent for the template placeholders' }) variables: Record<string, string> | null;
+  @ApiPropertyOptional({ nullable: true, type: 'object', additionalProperties: { type: 'string' }, description: 'Values sent for the template placeholders', example: { 'body.1': 'Ana' } }) variables: Record<string, string> | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) sent_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) delivered_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) read_at: string | null;
@@ -85,12 +90,12 @@ export class TimelineQueryDto {
 
 export class TimelinePointDto {
   @ApiProperty({ format: 'date-time', description: 'Start of the bucket (UTC)' }) at: string;
-  @ApiProperty() sent: number;
-  @ApiProperty() delivered: number;
-  @ApiProperty() read: number;
-  @ApiProperty() failed: number;
-  @ApiProperty({ description: 'Test sends (POST /campaigns/{id}/test) made in the bucket; in no stats counter', example: 0 }) test: number;
-  @ApiProperty({ description: 'Pending recipients due in this future bucket (their send window opens, or a retry delay ends)', example: 0 }) waiting: number;
+  @ApiProperty({ type: 'integer' }) sent: number;
+  @ApiProperty({ type: 'integer' }) delivered: number;
+  @ApiProperty({ type: 'integer' }) read: number;
+  @ApiProperty({ type: 'integer' }) failed: number;
+  @ApiProperty({ type: 'integer', description: 'Test sends (POST /campaigns/{id}/test) made in the bucket; in no stats counter', example: 0 }) test: number;
+  @ApiProperty({ type: 'integer', description: 'Pending recipients due in this future bucket (their send window opens, or a retry delay ends)', example: 0 }) waiting: number;
 }
 
 export class TimelineResponseDto {

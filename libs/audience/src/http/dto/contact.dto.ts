@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { PageQueryDto } from '@app/platform';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf,
@@ -10,6 +10,12 @@ import { IsCustomFields } from './is-custom-fields';
 const CUSTOM_FIELDS_DOC =
   `Flat JSON object of scalars (string, number, boolean, null); at most ${MAX_CUSTOM_FIELDS} keys of at most ` +
   `${MAX_CUSTOM_FIELD_KEY} characters; nested objects and arrays are rejected. When given it REPLACES the stored object.`;
+/** A flat object of scalars: what `IsCustomFields` accepts. */
+const CUSTOM_FIELDS_SCHEMA: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }] },
+  example: { order_id: 'ORD-1042', vip: true },
+};
 const PHONE_DOC = 'International number starting with + (any formatting); stored in E.164. Invalid: 400 INVALID_PHONE';
 
 export class ContactFieldsDto {
@@ -25,7 +31,7 @@ export class ContactFieldsDto {
   @IsOptional() @IsEmail() @MaxLength(MAX_EMAIL)
   email?: string | null;
 
-  @ApiPropertyOptional({ type: Object, nullable: true, description: CUSTOM_FIELDS_DOC, example: { order_id: 'ORD-1042', vip: true } })
+  @ApiPropertyOptional({ ...CUSTOM_FIELDS_SCHEMA, nullable: true, description: CUSTOM_FIELDS_DOC })
   @IsOptional() @IsCustomFields()
   custom_fields?: Record<string, string | number | boolean | null> | null;
 }
@@ -103,7 +109,7 @@ export class ContactResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) first_name: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) last_name: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) email: string | null;
-  @ApiProperty({ type: Object, example: { order_id: 'ORD-1042' } }) custom_fields: Record<string, string | number | boolean | null>;
+  @ApiProperty(CUSTOM_FIELDS_SCHEMA) custom_fields: Record<string, string | number | boolean | null>;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) source_id: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) group_ids: string[];
   @ApiProperty({ description: 'Opted out of every message (never sent to)' }) opted_out: boolean;
@@ -129,13 +135,13 @@ export class ContactListResponseDto {
 }
 
 export class BulkRowFailureDto {
-  @ApiProperty({ description: 'Position of the row in `contacts`' }) index: number;
+  @ApiProperty({ type: 'integer', description: 'Position of the row in `contacts`' }) index: number;
   @ApiProperty({ enum: ['VALIDATION_FAILED', 'INVALID_PHONE', 'INVALID_CUSTOM_FIELDS', 'DUPLICATE_PHONE'] }) code: string;
   @ApiProperty() message: string;
 }
 
 export class BulkUpsertResponseDto {
-  @ApiProperty() created: number;
-  @ApiProperty() updated: number;
+  @ApiProperty({ type: 'integer' }) created: number;
+  @ApiProperty({ type: 'integer' }) updated: number;
   @ApiProperty({ type: [BulkRowFailureDto] }) failed: BulkRowFailureDto[];
 }

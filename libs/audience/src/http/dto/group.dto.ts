@@ -43,7 +43,7 @@ export class GroupResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
-  @ApiProperty({ description: 'Contacts in the group, opted-out ones included' }) member_count: number;
+  @ApiProperty({ type: 'integer', description: 'Contacts in the group, opted-out ones included' }) member_count: number;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }
@@ -59,15 +59,15 @@ export class NotFoundMembersDto {
 }
 
 export class AddGroupMembersResponseDto {
-  @ApiProperty({ description: 'Contacts newly added' }) added: number;
-  @ApiProperty({ description: 'Contacts that were members already' }) already_members: number;
+  @ApiProperty({ type: 'integer', description: 'Contacts newly added' }) added: number;
+  @ApiProperty({ type: 'integer', description: 'Contacts that were members already' }) already_members: number;
   @ApiProperty({ type: NotFoundMembersDto }) not_found: NotFoundMembersDto;
   @ApiProperty({ type: [String], description: 'Entries of `phones` that are not valid phone numbers' }) invalid_phones: string[];
-  @ApiProperty() member_count: number;
+  @ApiProperty({ type: 'integer' }) member_count: number;
 }
 
 export class RemoveGroupMembersResponseDto {
-  @ApiProperty() removed: number;
+  @ApiProperty({ type: 'integer' }) removed: number;
   @ApiProperty({ type: [String], description: 'contact_ids that were not members of the group (or are unknown)' }) not_members: string[];
-  @ApiProperty() member_count: number;
+  @ApiProperty({ type: 'integer' }) member_count: number;
 }

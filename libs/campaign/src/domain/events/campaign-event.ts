@@ -20,6 +20,11 @@ export const CAMPAIGN_EVENT_TYPES = Object.values(CAMPAIGN_EVENTS);
 /** Base of the campaign's domain events; `type` is the public webhook event name. */
 export abstract class CampaignEvent implements IEvent {
   abstract readonly type: string;
+  /**
+   * Saved with the campaign, an event is written to the outbox and delivered to the webhook endpoints that
+   * subscribed to it (or to `*`). An event meant for this process's handlers only says so here.
+   */
+  readonly internal: boolean = false;
   readonly occurredAt = new Date();
   constructor(
     readonly campaignId: string,

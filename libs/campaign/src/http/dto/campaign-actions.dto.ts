@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TEMPLATE_COMPONENT_SCHEMA } from '@app/catalog';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { IsOptionalNotNull } from '@app/platform';
 import { CLONE_OUTCOMES, type CloneOutcome } from '../../commands/create-outcome-group/create-outcome-group.command';
@@ -22,23 +23,30 @@ export class RenderPreviewDto {
   sample_contact_id?: string;
 }
 
+export class AudienceSampleContactDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) first_name: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) last_name: string | null;
+  @ApiProperty({ example: '+14155552671' }) phone: string;
+}
+
 export class AudiencePreviewResponseDto {
-  @ApiProperty() total: number;
-  @ApiProperty({ description: 'Contacts excluded because they opted out' }) opted_out: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Up to 10 contacts: id, first_name, last_name, phone' })
-  sample: Array<Record<string, unknown>>;
+  @ApiProperty({ type: 'integer' }) total: number;
+  @ApiProperty({ type: 'integer', description: 'Contacts excluded because they opted out' }) opted_out: number;
+  @ApiProperty({ type: [AudienceSampleContactDto], description: 'Up to 10 contacts of the audience' })
+  sample: AudienceSampleContactDto[];
 }
 
 export class FieldCoverageResponseDto {
-  @ApiProperty() total_recipients: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'object' }, example: { email: { present: 812, missing: 435 } } })
+  @ApiProperty({ type: 'integer' }) total_recipients: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'object', required: ['present', 'missing'], properties: { present: { type: 'integer' }, missing: { type: 'integer' } } }, example: { email: { present: 812, missing: 435 } } })
   coverage: Record<string, { present: number; missing: number }>;
 }
 
 export class RenderPreviewResponseDto {
   @ApiProperty({ format: 'uuid' }) campaign_id: string;
   @ApiProperty({ format: 'uuid' }) sample_contact_id: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) resolved_components: Array<Record<string, unknown>>;
+  @ApiProperty({ type: 'array', items: TEMPLATE_COMPONENT_SCHEMA, description: "The template's components with the sample contact's values in place of the placeholders" }) resolved_components: Array<Record<string, unknown>>;
   @ApiProperty({ type: [String] }) missing_variables: string[];
 }
 

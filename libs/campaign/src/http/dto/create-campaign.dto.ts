@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptionalNotNull } from '@app/platform';
 import { Type } from 'class-transformer';
+import { VARIABLE_MAPPING_SCHEMA } from './variable-mapping.schema';
 import {
   IsArray, IsDateString, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
   ArrayMinSize, IsIn, Matches,
@@ -61,11 +62,11 @@ export class CreateCampaignDto {
   @IsOptionalNotNull() @IsUUID('4')
   channel_id?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 50 })
   @IsOptionalNotNull() @IsInt() @Min(1) @Max(1000)
   batch_size?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 600000, default: 0, description: 'Pause between batches' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 600000, default: 0, description: 'Pause between batches' })
   @IsOptionalNotNull() @IsInt() @Min(0) @Max(600000)
   batch_delay_ms?: number;
 
@@ -74,10 +75,9 @@ export class CreateCampaignDto {
     nullable: true,
     minimum: 0,
     maximum: 1,
-    default: 0.5,
     example: 0.2,
     description:
-      'Failure guard: once at least min(100, audience) sends were attempted, a share of failed attempts above this fraction ' +
+      'Failure guard (default 0.5 when omitted): once at least min(100, audience) sends were attempted, a share of failed attempts above this fraction ' +
       '(0–1, not a percentage) pauses the campaign with pause_reason HIGH_FAILURE_RATE (resumable; the guard then judges the ' +
       'sends after the resume). `null` turns the guard off. Whatever the threshold, a campaign whose attempted sends all failed ends FAILED.',
   })
@@ -92,7 +92,7 @@ export class CreateCampaignDto {
   @IsOptional() @ValidateNested() @Type(() => SendWindowDto)
   send_window?: SendWindowDto | null;
 
-  @ApiPropertyOptional({ type: Object, description: 'Required for templates with variables; see the variable-mapping grammar' })
+  @ApiPropertyOptional({ ...VARIABLE_MAPPING_SCHEMA, description: `Required for templates with variables. ${VARIABLE_MAPPING_SCHEMA.description}` })
   @IsOptionalNotNull() @IsObject()
   variable_mapping?: Record<string, unknown>;
 

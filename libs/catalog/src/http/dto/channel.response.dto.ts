@@ -6,8 +6,8 @@ export class ChannelResponseDto {
   @ApiProperty({ example: '106540352242922' }) phone_number_id: string;
   @ApiProperty({ example: '102290129340398' }) waba_id: string;
   @ApiProperty({ example: 'https://graph.facebook.com' }) api_base_url: string;
-  @ApiProperty({ minimum: 1, maximum: 10000 }) messages_per_second: number;
-  @ApiPropertyOptional({ nullable: true, type: Number, enum: [250, 2000, 10000, 100000], description: 'Unique users a day; null: unlimited' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000 }) messages_per_second: number;
+  @ApiPropertyOptional({ nullable: true, type: 'integer', enum: [250, 2000, 10000, 100000], description: 'Unique users a day; null: unlimited' })
   messaging_limit: number | null;
   @ApiProperty({ description: 'The access token is stored encrypted and never returned' }) has_access_token: boolean;
   @ApiProperty({ description: 'The app secret is stored encrypted and never returned' }) has_app_secret: boolean;

@@ -30,11 +30,11 @@ export class CreateChannelDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'api_base_url must be an http(s) URL' })
   api_base_url?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 80, description: 'Throughput cap of this number' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, default: 80, description: 'Throughput cap of this number' })
   @IsOptional() @IsInt() @Min(1) @Max(10000)
   messages_per_second?: number;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, enum: MESSAGING_LIMITS, default: null, description: "Meta's 24 h unique-user limit; null: unlimited" })
+  @ApiPropertyOptional({ nullable: true, type: 'integer', enum: MESSAGING_LIMITS, default: null, description: "Meta's 24 h unique-user limit; null: unlimited" })
   @IsOptional() @IsIn(MESSAGING_LIMITS)
   messaging_limit?: number | null;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { TEMPLATE_COMPONENT_SCHEMA } from './template-component.schema';
 import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from '../../domain/template-status';
 import type { TemplateCategory, TemplateStatus } from '../../queries/get-template/get-template.query';
 
@@ -26,7 +27,7 @@ export class CreateTemplateDto {
 
   @ApiProperty({
     type: 'array',
-    items: { type: 'object' },
+    items: TEMPLATE_COMPONENT_SCHEMA,
     description:
       "Meta's component array: exactly one BODY with text, at most one HEADER, FOOTER and BUTTONS. Placeholders are " +
       '`{{1}}`, `{{2}}`… numbered without gaps per component; a URL button may end with `{{1}}`. Malformed: 400 INVALID_TEMPLATE.',

@@ -6,7 +6,7 @@ import { TEMPLATE_STATUSES } from '../../domain/template-status';
 import type { TemplateStatus } from '../../queries/get-template/get-template.query';
 
 export class ListTemplatesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'APPROVED,PAUSED' })
+  @ApiPropertyOptional({ enum: TEMPLATE_STATUSES, isArray: true, description: 'Comma-separated statuses', example: ['APPROVED', 'PAUSED'] })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean) : value))
   @IsIn(TEMPLATE_STATUSES, { each: true })

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TEMPLATE_COMPONENT_SCHEMA } from './template-component.schema';
 import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from '../../domain/template-status';
 import type { TemplateCategory, TemplateStatus } from '../../queries/get-template/get-template.query';
 
@@ -23,7 +24,7 @@ export class TemplateResponseDto {
   @ApiProperty({ enum: TEMPLATE_STATUSES, description: 'Only APPROVED templates can be sent' }) status: TemplateStatus;
   @ApiPropertyOptional({ nullable: true, type: String, description: "Meta's reason for the last status change, when it gave one" })
   status_reason: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: "Meta's component array (HEADER/BODY/FOOTER/BUTTONS)" })
+  @ApiProperty({ type: 'array', items: TEMPLATE_COMPONENT_SCHEMA, description: "Meta's component array (HEADER/BODY/FOOTER/BUTTONS)" })
   components: Record<string, unknown>[];
   @ApiProperty({ type: TemplateVariablesDto, description: 'Derived from the `{{n}}` placeholders of the components' }) variables: TemplateVariablesDto;
   @ApiProperty({ format: 'date-time' }) created_at: string;
@@ -48,9 +49,9 @@ export class SkippedTemplateDto {
 }
 
 export class SyncTemplatesResponseDto {
-  @ApiProperty({ description: 'Templates new to this workspace' }) created: number;
-  @ApiProperty({ description: 'Existing templates whose Meta id, category, status or components changed' }) updated: number;
-  @ApiProperty({ description: 'Existing templates already up to date' }) unchanged: number;
+  @ApiProperty({ type: 'integer', description: 'Templates new to this workspace' }) created: number;
+  @ApiProperty({ type: 'integer', description: 'Existing templates whose Meta id, category, status or components changed' }) updated: number;
+  @ApiProperty({ type: 'integer', description: 'Existing templates already up to date' }) unchanged: number;
   @ApiProperty({ type: [SkippedTemplateDto], description: 'Templates of the WABA this engine cannot send (not stored)' })
   skipped: SkippedTemplateDto[];
   @ApiProperty({ type: [TemplateResponseDto], description: 'Every template stored by this sync, created or not' }) templates: TemplateResponseDto[];

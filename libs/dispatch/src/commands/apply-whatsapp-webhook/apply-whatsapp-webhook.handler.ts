@@ -6,6 +6,7 @@ import { GroupCommit } from '@app/platform';
 import { verifyWebhookSignature } from '@app/whatsapp';
 import { RecipientLedger, StatusReport } from '../../database/recipient-ledger';
 import { InvalidWebhookSignatureError } from '../../domain/dispatch.errors';
+import { recordStatuses } from '../../dispatch.metrics';
 import { ApplyWhatsAppWebhookCommand } from './apply-whatsapp-webhook.command';
 import { parseWhatsAppWebhook } from './whatsapp-webhook-payload';
 
@@ -65,6 +66,7 @@ export class ApplyWhatsAppWebhookHandler implements ICommandHandler<ApplyWhatsAp
 
     // A campaign left waiting only on rows a webhook just settled (a crash mid-call) is completed by the
     // worker's sweep; kicking its pump here would add a job per webhook at full send rate.
+    recordStatuses(parsed.statuses);
     if (statuses.length) await this.statuses.submit(statuses);
     for (const u of templateUpdates.filter((x) => x.workspaceIds.length)) {
       await this.commands.execute(new ApplyTemplateStatusUpdateCommand(u.workspaceIds, u.metaTemplateId, u.name, u.language, u.event, u.reason, u.at));

@@ -29,10 +29,10 @@ export class WebhookDeliveryResponseDto {
   @ApiProperty({ format: 'uuid', description: 'The event id: body `id` and `webhook-id` header, the same on every attempt' }) event_id: string;
   @ApiProperty({ example: 'campaign.completed' }) event_type: string;
   @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status: 'pending' | 'delivered' | 'failed';
-  @ApiProperty() attempts: number;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'HTTP status of the last attempt; null when no response came' })
+  @ApiProperty({ type: 'integer' }) attempts: number;
+  @ApiPropertyOptional({ nullable: true, type: 'integer', description: 'HTTP status of the last attempt; null when no response came' })
   last_response_status: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Duration of the last attempt' }) latency_ms: number | null;
+  @ApiPropertyOptional({ nullable: true, type: 'integer', description: 'Duration of the last attempt' }) latency_ms: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) last_error: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time', description: 'While pending' }) next_attempt_at: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) last_attempt_at: string | null;
