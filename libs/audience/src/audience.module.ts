@@ -1,8 +1,17 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AddGroupMembersHandler } from './commands/add-group-members/add-group-members.handler';
 import { BulkUpsertContactsHandler } from './commands/bulk-upsert-contacts/bulk-upsert-contacts.handler';
 import { ContactImporter } from './commands/contact-importer';
+import { StartContactImportHandler } from './commands/start-contact-import/start-contact-import.handler';
+import { ContactImportRepository } from './database/contact-import.repository';
+import { ContactImportQueue, CONTACT_IMPORTS_QUEUE } from './imports/contact-import-queue';
+import { ContactImportProcessor } from './imports/contact-import.processor';
+import { ContactImportRunner } from './imports/contact-import-runner';
+import { ContactImportsController } from './http/contact-imports.controller';
+import { GetContactImportHandler } from './queries/get-contact-import/get-contact-import.handler';
+import { ListContactImportErrorsHandler } from './queries/list-contact-import-errors/list-contact-import-errors.handler';
 import { CreateGroupHandler } from './commands/create-group/create-group.handler';
 import { CreateSourceHandler } from './commands/create-source/create-source.handler';
 import { DeleteContactHandler } from './commands/delete-contact/delete-contact.handler';
@@ -50,6 +59,7 @@ const commandHandlers = [
   RemoveGroupMembersHandler,
   CreateSourceHandler,
   DeleteSourceHandler,
+  StartContactImportHandler,
 ];
 
 const queryHandlers = [
@@ -66,11 +76,25 @@ const queryHandlers = [
   GetGroupHandler,
   ListSourcesHandler,
   GetSourceHandler,
+  GetContactImportHandler,
+  ListContactImportErrorsHandler,
 ];
 
+// A stalled import (its worker froze or died) goes to another worker; a re-run starts over in a fresh transaction.
+const importQueue = BullModule.registerQueue({ name: CONTACT_IMPORTS_QUEUE, settings: { lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3 } });
+
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, GroupEntity, GroupMemberEntity, SourceEntity])],
-  controllers: [ContactsController, GroupsController, SourcesController],
-  providers: [ContactRepository, GroupRepository, SourceRepository, ContactImporter, ...commandHandlers, ...queryHandlers],
+  imports: [TypeOrmModule.forFeature([ContactEntity, GroupEntity, GroupMemberEntity, SourceEntity]), importQueue],
+  // ContactImportsController first: /contacts/imports/... must be routed before /contacts/:id.
+  controllers: [ContactImportsController, ContactsController, GroupsController, SourcesController],
+  providers: [ContactRepository, GroupRepository, SourceRepository, ContactImportRepository, ContactImportQueue, ContactImporter, ...commandHandlers, ...queryHandlers],
+  exports: [ContactImportRepository, ContactImportQueue],
 })
 export class AudienceModule {}
+
+/** Worker side: runs CSV imports (the API only stores the file and queues it). */
+@Module({
+  imports: [AudienceModule],
+  providers: [ContactImportProcessor, ContactImportRunner],
+})
+export class AudienceWorkerModule {}

@@ -8,5 +8,7 @@ export * from './queries/get-contacts/get-contacts.query';
 export * from './queries/build-audience-select/build-audience-select.query';
 export * from './commands/opt-out-contact/opt-out-contact.command';
 export * from './audience.module';
+export { CONTACT_IMPORT_EVENTS, CONTACT_IMPORT_EVENT_TYPES } from './domain/contact-import';
 import { Audience1764400002000 } from './database/migrations/1764400002000-audience';
-export const audienceMigrations = [Audience1764400002000];
+import { ContactImports1764630000000 } from './database/migrations/1764630000000-contact-imports';
+export const audienceMigrations = [Audience1764400002000, ContactImports1764630000000];

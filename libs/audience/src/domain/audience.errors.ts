@@ -43,3 +43,27 @@ export class SourceNotFoundError extends DomainError {
     super(`Source ${id} not found`);
   }
 }
+
+export class ImportNotFoundError extends DomainError {
+  readonly code = 'IMPORT_NOT_FOUND';
+  readonly status = HttpStatus.NOT_FOUND;
+  constructor(id: string) {
+    super(`Contact import ${id} not found`);
+  }
+}
+
+/** A `mapping` that names no field, or a request that is no CSV at all. */
+export class InvalidImportError extends DomainError {
+  readonly code = 'INVALID_IMPORT';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+}
+
+export class ImportTooLargeError extends DomainError {
+  readonly code = 'IMPORT_TOO_LARGE';
+  readonly status = HttpStatus.PAYLOAD_TOO_LARGE;
+}
+
+export class UnsupportedImportTypeError extends DomainError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  readonly status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+}

@@ -1,8 +1,9 @@
+import { CONTACT_IMPORT_EVENT_TYPES } from '@app/audience';
 import { CAMPAIGN_EVENT_TYPES } from '@app/campaign';
 
 export const ALL_EVENTS = '*';
-/** Campaign owns the event names; an endpoint subscribes to some of them or to all (`*`). */
-export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, ALL_EVENTS];
+/** Campaign and audience own the event names; an endpoint subscribes to some of them or to all (`*`). */
+export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, ...CONTACT_IMPORT_EVENT_TYPES, ALL_EVENTS];
 
 /** Sent only by POST /webhooks/{id}/test, whatever the endpoint subscribed to. */
 export const TEST_EVENT_TYPE = 'webhook.test';
