@@ -1,7 +1,8 @@
 /**
  * Audience benchmarks (figures, not assertions): `npm run bench:contacts`.
  *  1. 100,000 contacts upserted through POST /contacts/bulk in chunks of 10,000 (target < 20 s).
- *  2. CountAudience over a 1,000,000-contact audience made of 3 overlapping groups (target < 1.5 s).
+ *  2. CountAudience over a 1,000,000-contact audience made of 3 overlapping groups (target < 1.5 s), and the
+ *     count of a segment on custom fields over the same 1,000,000 contacts (target < 1.5 s).
  * With `--csv` instead: a CSV file of 1,000,000 rows (`--rows N`) streamed to POST /contacts/imports and
  * imported by a worker process (target <= 30 s end to end), then the same file again; the peak RSS of the
  * API (this process, which also generates the file) and of the worker are printed (target < 300 MB).
@@ -141,7 +142,7 @@ async function main() {
       await db.query(
         `INSERT INTO contacts (id, workspace_id, phone, first_name, email, custom_fields, opted_out, created_at, updated_at)
          SELECT gen_random_uuid(), $1, '+9197' || lpad(i::text, 8, '0'), 'F' || i, CASE WHEN i % 3 = 0 THEN 'e' || i || '@example.com' END,
-                jsonb_build_object('order_id', 'O' || i), i % 100 = 0, now(), now()
+                jsonb_build_object('order_id', 'O' || i, 'tier', CASE WHEN i % 3 = 0 THEN 'gold' ELSE 'silver' END, 'score', i % 100), i % 100 = 0, now(), now()
            FROM generate_series(1, $2::int) i`,
         [ws2.id, AUDIENCE_SIZE],
       );
@@ -171,6 +172,16 @@ async function main() {
     }
     const [, sampleMs] = await time(() => queries.execute(new SampleAudienceQuery(spec, 5)));
     console.log(`SampleAudience(5), same audience: ${secs(sampleMs)}`);
+    const segment = await db.query(
+      `INSERT INTO segments (id, workspace_id, name, definition, created_at, updated_at)
+       VALUES (gen_random_uuid(), $1, 'gold, score > 50', $2, now(), now()) RETURNING id`,
+      [ws2.id, JSON.stringify({ match: 'all', conditions: [{ field: 'custom_fields.tier', op: 'eq', value: 'gold' }, { field: 'custom_fields.score', op: 'gt', value: 50 }] })],
+    );
+    const segmentSpec = { workspaceId: ws2.id, groupIds: [], sourceIds: [], segmentIds: [segment[0].id] };
+    for (let run = 1; run <= 3; run++) {
+      const [count, ms] = await time(() => queries.execute(new CountAudienceQuery(segmentSpec)));
+      console.log(`CountAudience, segment (tier eq gold AND score gt 50) over ${short(AUDIENCE_SIZE)} contacts (run ${run}): ${secs(ms)} -> ${JSON.stringify(count)} (target < 1.5 s)`);
+    }
     const [coverage, covMs] = await time(() => queries.execute(new AudienceFieldCoverageQuery(spec, ['first_name', 'email', 'custom_fields.order_id'])));
     console.log(`AudienceFieldCoverage(3 fields), same audience: ${secs(covMs)} -> ${JSON.stringify(coverage)}`);
   } finally {

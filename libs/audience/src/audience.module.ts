@@ -4,6 +4,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AddGroupMembersHandler } from './commands/add-group-members/add-group-members.handler';
 import { BulkUpsertContactsHandler } from './commands/bulk-upsert-contacts/bulk-upsert-contacts.handler';
 import { ContactImporter } from './commands/contact-importer';
+import { CreateSegmentHandler } from './commands/create-segment/create-segment.handler';
+import { DeleteSegmentHandler } from './commands/delete-segment/delete-segment.handler';
+import { SegmentDefinitions } from './commands/segment-definitions';
+import { UpdateSegmentHandler } from './commands/update-segment/update-segment.handler';
+import { SegmentEntity } from './database/segment.entity';
+import { SegmentRepository } from './database/segment.repository';
+import { SegmentsController } from './http/segments.controller';
+import { AudienceSql } from './queries/audience-sql';
+import { GetSegmentHandler } from './queries/get-segment/get-segment.handler';
+import { ListSegmentsHandler } from './queries/list-segments/list-segments.handler';
+import { PreviewSegmentHandler } from './queries/preview-segment/preview-segment.handler';
 import { StartContactImportHandler } from './commands/start-contact-import/start-contact-import.handler';
 import { ContactImportRepository } from './database/contact-import.repository';
 import { ContactImportQueue, CONTACT_IMPORTS_QUEUE } from './imports/contact-import-queue';
@@ -60,6 +71,9 @@ const commandHandlers = [
   CreateSourceHandler,
   DeleteSourceHandler,
   StartContactImportHandler,
+  CreateSegmentHandler,
+  UpdateSegmentHandler,
+  DeleteSegmentHandler,
 ];
 
 const queryHandlers = [
@@ -78,16 +92,22 @@ const queryHandlers = [
   GetSourceHandler,
   GetContactImportHandler,
   ListContactImportErrorsHandler,
+  GetSegmentHandler,
+  ListSegmentsHandler,
+  PreviewSegmentHandler,
 ];
 
 // A stalled import (its worker froze or died) goes to another worker; a re-run starts over in a fresh transaction.
 const importQueue = BullModule.registerQueue({ name: CONTACT_IMPORTS_QUEUE, settings: { lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3 } });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, GroupEntity, GroupMemberEntity, SourceEntity]), importQueue],
+  imports: [TypeOrmModule.forFeature([ContactEntity, GroupEntity, GroupMemberEntity, SourceEntity, SegmentEntity]), importQueue],
   // ContactImportsController first: /contacts/imports/... must be routed before /contacts/:id.
-  controllers: [ContactImportsController, ContactsController, GroupsController, SourcesController],
-  providers: [ContactRepository, GroupRepository, SourceRepository, ContactImportRepository, ContactImportQueue, ContactImporter, ...commandHandlers, ...queryHandlers],
+  controllers: [ContactImportsController, ContactsController, GroupsController, SourcesController, SegmentsController],
+  providers: [
+    ContactRepository, GroupRepository, SourceRepository, SegmentRepository, ContactImportRepository, ContactImportQueue, ContactImporter, SegmentDefinitions, AudienceSql,
+    ...commandHandlers, ...queryHandlers,
+  ],
   exports: [ContactImportRepository, ContactImportQueue],
 })
 export class AudienceModule {}

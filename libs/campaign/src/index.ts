@@ -2,7 +2,7 @@ export * from './domain/campaign-status';
 export * from './domain/events';
 export * from './domain/variable-mapping';
 export * from './domain/template-renderer';
-export { MANUAL_PAUSE, SCHEDULE_MISSED, TEMPLATE_PAUSED, type CampaignProps } from './domain/campaign.aggregate';
+export { MANUAL_PAUSE, SCHEDULE_MISSED, TEMPLATE_PAUSED, toAudienceSpec, type CampaignAudience, type CampaignProps } from './domain/campaign.aggregate';
 // The engine tells a moot transition (a user acted first, or the campaign is gone) from a lost version race by class.
 export { CampaignNotFoundError, ConcurrentTransitionError, InvalidTransitionError } from './domain/campaign.errors';
 export * from './commands/start-scheduled-campaign/start-scheduled-campaign.command';
@@ -20,4 +20,5 @@ export { CampaignPresenter } from './presentation/campaign.presenter';
 export * from './campaign.module';
 import { Campaigns1764400001000 } from './database/migrations/1764400001000-campaigns';
 import { PauseReasonCasing1764550000000 } from './database/migrations/1764550000000-pause-reason-casing';
-export const campaignMigrations = [Campaigns1764400001000, PauseReasonCasing1764550000000];
+import { CampaignAudienceSegments1764630000200 } from './database/migrations/1764630000200-campaign-audience-segments';
+export const campaignMigrations = [Campaigns1764400001000, PauseReasonCasing1764550000000, CampaignAudienceSegments1764630000200];

@@ -67,3 +67,20 @@ export class UnsupportedImportTypeError extends DomainError {
   readonly code = 'UNSUPPORTED_MEDIA_TYPE';
   readonly status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 }
+
+export class SegmentNotFoundError extends DomainError {
+  readonly code = 'SEGMENT_NOT_FOUND';
+  readonly status = HttpStatus.NOT_FOUND;
+  constructor(id: string) {
+    super(`Segment ${id} not found`);
+  }
+}
+
+/** `details.problems` lists each bad condition by its path (`conditions[2]`) with what is wrong. */
+export class InvalidSegmentError extends DomainError {
+  readonly code = 'INVALID_SEGMENT';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+  constructor(problems: Array<{ condition: string; message: string }>) {
+    super(problems.map((p) => `${p.condition}: ${p.message}`).join('; '), { problems });
+  }
+}

@@ -1,8 +1,13 @@
-/** An audience: the union of the members of some groups and the contacts of some sources. */
+/**
+ * An audience: the union of the members of some groups, the contacts of some sources, the contacts of
+ * some segments (saved filters) and some contacts by id.
+ */
 export interface AudienceSpec {
   workspaceId: string;
   groupIds: string[];
   sourceIds: string[];
+  segmentIds?: string[];
+  contactIds?: string[];
 }
 
 /** A contact as other modules see it (the public Contact object without group ids). */

@@ -4,6 +4,7 @@ import { CheckAudienceRefsQuery } from '@app/audience';
 import { GetTemplateQuery, ResolveChannelQuery, TemplateSummary } from '@app/catalog';
 import { InvalidAudienceError, InvalidVariableMappingError, TemplateNotApprovedError, TemplateNotFoundError } from '../domain/campaign.errors';
 import { validateVariableMapping } from '../domain/variable-mapping';
+import { CampaignAudience, toAudienceSpec } from '../domain/campaign.aggregate';
 
 /** Checks what a campaign points at (template, channel, audience) through the owning modules' queries. */
 @Injectable()
@@ -38,15 +39,15 @@ export class CampaignReferences {
     return (await this.queries.execute(new ResolveChannelQuery(workspaceId, channelId))).id;
   }
 
-  async assertAudienceExists(workspaceId: string, audience: { groups: string[]; sources: string[] }): Promise<void> {
-    if (!audience.groups.length && !audience.sources.length) return;
-    const { missingGroups, missingSources } = await this.queries.execute(
-      new CheckAudienceRefsQuery({ workspaceId, groupIds: audience.groups, sourceIds: audience.sources }),
-    );
-    if (missingGroups.length || missingSources.length) {
-      throw new InvalidAudienceError('Some audience groups or sources do not exist in this workspace', {
-        missing_groups: missingGroups,
-        missing_sources: missingSources,
+  async assertAudienceExists(workspaceId: string, audience: CampaignAudience): Promise<void> {
+    if (!Object.values(audience).some((ids) => ids.length)) return;
+    const missing = await this.queries.execute(new CheckAudienceRefsQuery(toAudienceSpec(workspaceId, audience)));
+    if (Object.values(missing).some((ids) => ids.length)) {
+      throw new InvalidAudienceError('Some audience groups, sources, segments or contacts do not exist in this workspace', {
+        missing_groups: missing.missingGroups,
+        missing_sources: missing.missingSources,
+        missing_segments: missing.missingSegments,
+        missing_contact_ids: missing.missingContacts,
       });
     }
   }

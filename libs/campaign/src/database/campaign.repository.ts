@@ -4,19 +4,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AudienceSpec } from '@app/audience';
 import { recordOutboxEvents } from '@app/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Campaign, CampaignProps } from '../domain/campaign.aggregate';
+import { Campaign, CampaignProps, toAudienceSpec } from '../domain/campaign.aggregate';
 import { CampaignNotFoundError, ConcurrentTransitionError } from '../domain/campaign.errors';
 import { CampaignStatus } from '../domain/campaign-status';
 import { CampaignEntity } from './campaign.entity';
 
 function toProps(e: CampaignEntity): CampaignProps {
-  const { audienceGroups, audienceSources, ...rest } = e;
-  return { ...rest, audience: { groups: audienceGroups, sources: audienceSources } };
+  const { audienceGroups, audienceSources, audienceSegments, audienceContacts, ...rest } = e;
+  return { ...rest, audience: { groups: audienceGroups, sources: audienceSources, segments: audienceSegments, contactIds: audienceContacts } };
 }
 
 function toRow(p: Readonly<CampaignProps>): CampaignEntity {
   const { audience, ...rest } = p;
-  return Object.assign(new CampaignEntity(), rest, { audienceGroups: audience.groups, audienceSources: audience.sources });
+  return Object.assign(new CampaignEntity(), rest, {
+    audienceGroups: audience.groups,
+    audienceSources: audience.sources,
+    audienceSegments: audience.segments,
+    audienceContacts: audience.contactIds,
+  });
 }
 
 /** Builds the webhook payload of an event from the campaign as it stands after the change. */
@@ -36,9 +41,11 @@ export class CampaignRepository {
   }
 
   async audienceSpec(workspaceId: string, id: string): Promise<AudienceSpec> {
-    const row = await this.db.getRepository(CampaignEntity).findOne({ select: ['audienceGroups', 'audienceSources'], where: { id, workspaceId } });
+    const row = await this.db
+      .getRepository(CampaignEntity)
+      .findOne({ select: ['audienceGroups', 'audienceSources', 'audienceSegments', 'audienceContacts'], where: { id, workspaceId } });
     if (!row) throw new CampaignNotFoundError(id);
-    return { workspaceId, groupIds: row.audienceGroups, sourceIds: row.audienceSources };
+    return toAudienceSpec(workspaceId, toProps(row).audience);
   }
 
   /** For internal actors (scheduler, dispatcher) that act on a campaign id without a workspace context. */

@@ -18,7 +18,7 @@ function campaignIn(status: CampaignStatus, extra: Partial<CampaignProps> = {}):
     variableMapping: null,
     batchSize: 50,
     batchDelayMs: 0,
-    audience: { groups: [], sources: [] },
+    audience: { groups: [], sources: [], segments: [], contactIds: [] },
     scheduledAt: status === SCHEDULED ? LATER : null,
     startedAt: [RUNNING, PAUSED, COMPLETED, STOPPED, FAILED].includes(status) ? NOW : null,
     completedAt: null,
@@ -41,7 +41,7 @@ const ACT: Record<CampaignAction, (c: Campaign) => void> = {
   stop: (c) => c.stop(NOW),
   complete: (c) => c.complete(NOW),
   fail: (c) => c.fail('template disabled', NOW),
-  set_audience: (c) => c.setAudience({ groups: [], sources: [] }, NOW),
+  set_audience: (c) => c.setAudience({ groups: [], sources: [], segments: [], contactIds: [] }, NOW),
   edit: (c) => c.edit({ name: 'renamed' }, NOW),
   delete: (c) => c.delete(),
 };

@@ -1,4 +1,5 @@
 import { AggregateRoot } from '@nestjs/cqrs';
+import type { AudienceSpec } from '@app/audience';
 import { CampaignStatus } from './campaign-status';
 import {
   CampaignCompletedEvent,
@@ -53,9 +54,19 @@ export const SCHEDULE_MISSED = 'SCHEDULE_MISSED';
 /** WhatsApp paused the campaign's template (status update or error 132015); resumable once it is reinstated. */
 export const TEMPLATE_PAUSED = 'TEMPLATE_PAUSED';
 
+/** Who a campaign messages: the union of groups, sources, segments (saved filters) and contacts by id. */
 export interface CampaignAudience {
   groups: string[];
   sources: string[];
+  segments: string[];
+  contactIds: string[];
+}
+
+export const EMPTY_AUDIENCE: Readonly<CampaignAudience> = { groups: [], sources: [], segments: [], contactIds: [] };
+
+/** The audience module's view of a campaign's audience. */
+export function toAudienceSpec(workspaceId: string, a: CampaignAudience): AudienceSpec {
+  return { workspaceId, groupIds: a.groups, sourceIds: a.sources, segmentIds: a.segments, contactIds: a.contactIds };
 }
 
 export interface CampaignProps {
@@ -101,7 +112,7 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
       variableMapping: null,
       batchSize: 50,
       batchDelayMs: 0,
-      audience: { groups: [], sources: [] },
+      audience: { ...EMPTY_AUDIENCE },
       ...input,
       scheduledAt: input.scheduledAt ?? null,
       status: input.scheduledAt ? SCHEDULED : DRAFT,
@@ -224,7 +235,8 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
 
   setAudience(audience: CampaignAudience, now = new Date()): void {
     this.guard('set_audience');
-    this.set({ audience: { groups: [...new Set(audience.groups)], sources: [...new Set(audience.sources)] } }, now);
+    const unique = (ids: string[]) => [...new Set(ids)];
+    this.set({ audience: { groups: unique(audience.groups), sources: unique(audience.sources), segments: unique(audience.segments), contactIds: unique(audience.contactIds) } }, now);
   }
 
   edit(patch: EditableFields, now = new Date()): void {

@@ -11,7 +11,7 @@ import { SendCampaignCommand } from '../commands/send-campaign/send-campaign.com
 import { SetCampaignAudienceCommand } from '../commands/set-campaign-audience/set-campaign-audience.command';
 import { StopCampaignCommand } from '../commands/stop-campaign/stop-campaign.command';
 import { UpdateCampaignCommand } from '../commands/update-campaign/update-campaign.command';
-import type { CampaignProps } from '../domain/campaign.aggregate';
+import type { CampaignAudience, CampaignProps } from '../domain/campaign.aggregate';
 import { CampaignPresenter } from '../presentation/campaign.presenter';
 import { CampaignFieldCoverageQuery } from '../queries/audience-field-coverage/campaign-field-coverage.query';
 import { PreviewAudienceQuery } from '../queries/preview-audience/preview-audience.query';
@@ -66,7 +66,7 @@ export class CampaignsController {
         batchSize: dto.batch_size,
         batchDelayMs: dto.batch_delay_ms,
         variableMapping: dto.variable_mapping,
-        audience: dto.audience,
+        audience: dto.audience && toCampaignAudience(dto.audience),
         scheduledAt: dto.scheduled_at ? new Date(dto.scheduled_at) : null,
       }),
     );
@@ -124,9 +124,9 @@ export class CampaignsController {
   @Scopes('campaigns:write')
   @ApiOperation({ summary: 'Replace the audience (DRAFT or PAUSED only)' })
   @ApiOkResponse({ type: CampaignResponseDto })
-  @ApiErrors([400, 'Bad audience input, unknown group/source (INVALID_AUDIENCE) or INVALID_TRANSITION'], 404, 409)
+  @ApiErrors([400, 'Bad audience input, unknown group/source/segment/contact (INVALID_AUDIENCE) or INVALID_TRANSITION'], 404, 409)
   setAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AudienceDto) {
-    return this.respond(new SetCampaignAudienceCommand(ws, id, { groups: dto.groups ?? [], sources: dto.sources ?? [] }));
+    return this.respond(new SetCampaignAudienceCommand(ws, id, toCampaignAudience(dto)));
   }
 
   @Get(':id/audience/preview')
@@ -192,4 +192,8 @@ export class CampaignsController {
   stop(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.respond(new StopCampaignCommand(ws, id));
   }
+}
+
+function toCampaignAudience(dto: AudienceDto): CampaignAudience {
+  return { groups: dto.groups ?? [], sources: dto.sources ?? [], segments: dto.segments ?? [], contactIds: dto.contact_ids ?? [] };
 }

@@ -1,5 +1,6 @@
 /** Query handlers over recipient rows, for Analytics and the recipient views. */
 import type { Provider } from '@nestjs/common';
+import { CampaignOutcomeSqlHandler } from './campaign-outcome-sql/campaign-outcome-sql.handler';
 import { ListRecipientsHandler } from './list-recipients/list-recipients.handler';
 import { RecipientTimelineHandler } from './recipient-timeline/recipient-timeline.handler';
 import { SummariseRecipientErrorsHandler } from './summarise-recipient-errors/summarise-recipient-errors.handler';
@@ -8,5 +9,6 @@ export const DISPATCH_QUERY_HANDLERS: Provider[] = [
   SummariseRecipientErrorsHandler,
   ListRecipientsHandler,
   RecipientTimelineHandler,
+  CampaignOutcomeSqlHandler,
 ];
 

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { BuildAudienceSelectQuery } from '@app/audience';
-import { CampaignStatus, GetCampaignDispatchInfoQuery, RecordMaterialisedCommand } from '@app/campaign';
+import { CampaignAudience, CampaignStatus, GetCampaignDispatchInfoQuery, RecordMaterialisedCommand, toAudienceSpec } from '@app/campaign';
 import { Env } from '@app/platform';
 import { contactIdSlices } from './contact-id-slices';
 import { RecipientLedger } from '../database/recipient-ledger';
 import { DispatchQueue } from '../dispatch-queue';
 import { EngineCommands } from './engine-commands';
 
-const audienceKey = (a: { groups: string[]; sources: string[] }) => JSON.stringify([[...a.groups].sort(), [...a.sources].sort()]);
+/** Identifies what was materialised, so a resume with an unchanged audience does not materialise it again. */
+const audienceKey = (a: CampaignAudience) =>
+  JSON.stringify([a.groups, a.sources, ...(a.segments.length || a.contactIds.length ? [a.segments, a.contactIds] : [])].map((ids) => [...ids].sort()));
 
 /** Turns a started (or resumed) campaign's audience into recipient rows, then hands it to the pump. */
 @Injectable()
@@ -33,7 +35,7 @@ export class Materialiser {
     const key = audienceKey(info.audience);
     const previous = await this.ledger.materialisedAudience(campaignId);
     if (previous !== key) {
-      const spec = { workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources };
+      const spec = toAudienceSpec(info.workspaceId, info.audience);
       const slices = await Promise.all(
         contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),
       );

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignProps } from '../../domain/campaign.aggregate';
+import type { CampaignAudience, CampaignProps } from '../../domain/campaign.aggregate';
 
 export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
   constructor(
@@ -12,7 +12,7 @@ export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
       batchSize?: number;
       batchDelayMs?: number;
       variableMapping?: Record<string, unknown> | null;
-      audience?: { groups?: string[]; sources?: string[] } | null;
+      audience?: Partial<CampaignAudience> | null;
       scheduledAt?: Date | null;
     },
   ) {

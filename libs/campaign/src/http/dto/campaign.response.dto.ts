@@ -12,10 +12,10 @@ export class CampaignStatsDto {
 }
 
 export class CampaignAudienceRowDto {
-  @ApiProperty({ enum: ['group', 'source'] }) type: 'group' | 'source';
+  @ApiProperty({ enum: ['group', 'source', 'segment'] }) type: 'group' | 'source' | 'segment';
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiPropertyOptional({ nullable: true, type: String }) name: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Contacts in the group or source now' }) contact_count: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Contacts in the group or source now (null for a segment: see GET /segments/{id}/preview)' }) contact_count: number | null;
 }
 
 export class CampaignResponseDto {
@@ -38,7 +38,8 @@ export class CampaignResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) failure_reason: string | null;
   @ApiProperty() total_recipients: number;
   @ApiProperty({ type: CampaignStatsDto }) stats: CampaignStatsDto;
-  @ApiProperty({ type: Object, description: '{groups: uuid[], sources: uuid[]}' }) audience: { groups: string[]; sources: string[] };
+  @ApiProperty({ type: Object, description: '{groups: uuid[], sources: uuid[], segments: uuid[], contact_ids: uuid[]}' })
+  audience: { groups: string[]; sources: string[]; segments: string[]; contact_ids: string[] };
   @ApiPropertyOptional({ type: [CampaignAudienceRowDto], description: 'GET /campaigns/{id} only' }) audiences?: CampaignAudienceRowDto[];
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
