@@ -4,6 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AddGroupMembersHandler } from './commands/add-group-members/add-group-members.handler';
 import { BulkUpsertContactsHandler } from './commands/bulk-upsert-contacts/bulk-upsert-contacts.handler';
 import { ContactImporter } from './commands/contact-importer';
+import { AddListMembersHandler } from './commands/add-list-members/add-list-members.handler';
+import { DeleteAudienceListHandler } from './commands/delete-audience-list/delete-audience-list.handler';
+import { AudienceListRevisionHandler } from './queries/audience-list-revision/audience-list-revision.handler';
+import { ListMemberVariablesHandler } from './queries/list-member-variables/list-member-variables.handler';
 import { CreateSegmentHandler } from './commands/create-segment/create-segment.handler';
 import { DeleteSegmentHandler } from './commands/delete-segment/delete-segment.handler';
 import { SegmentDefinitions } from './commands/segment-definitions';
@@ -74,6 +78,8 @@ const commandHandlers = [
   CreateSegmentHandler,
   UpdateSegmentHandler,
   DeleteSegmentHandler,
+  AddListMembersHandler,
+  DeleteAudienceListHandler,
 ];
 
 const queryHandlers = [
@@ -95,6 +101,8 @@ const queryHandlers = [
   GetSegmentHandler,
   ListSegmentsHandler,
   PreviewSegmentHandler,
+  ListMemberVariablesHandler,
+  AudienceListRevisionHandler,
 ];
 
 // A stalled import (its worker froze or died) goes to another worker; a re-run starts over in a fresh transaction.

@@ -1,6 +1,6 @@
 /**
  * An audience: the union of the members of some groups, the contacts of some sources, the contacts of
- * some segments (saved filters) and some contacts by id.
+ * some segments (saved filters), some contacts by id and the members of some lists.
  */
 export interface AudienceSpec {
   workspaceId: string;
@@ -8,6 +8,8 @@ export interface AudienceSpec {
   sourceIds: string[];
   segmentIds?: string[];
   contactIds?: string[];
+  /** Lists of explicit contacts (AddListMembersCommand), e.g. a campaign's recipients added one by one. */
+  listIds?: string[];
 }
 
 /** A contact as other modules see it (the public Contact object without group ids). */

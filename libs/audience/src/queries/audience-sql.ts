@@ -72,6 +72,8 @@ export class AudienceSql {
     const others: string[] = [];
     const contactIds = validIds(spec.contactIds);
     if (contactIds.length) others.push(`c.id = ANY(${p.add(contactIds)}::uuid[])`);
+    const lists = validIds(spec.listIds);
+    if (lists.length) others.push(`EXISTS (SELECT 1 FROM audience_list_members lm WHERE lm.list_id = ANY(${p.add(lists)}::uuid[]) AND lm.contact_id = c.id)`);
     for (const def of await this.segments(spec)) others.push(await this.segmentPredicate(def, p));
     if (others.length) add(others.length > 1 ? `(${others.join(' OR ')})` : others[0], '');
     const sql = branches.length ? branches.join('\n    UNION ALL\n    ') : `${base} AND false`;

@@ -45,7 +45,7 @@ export class CampaignRepository {
       .getRepository(CampaignEntity)
       .findOne({ select: ['audienceGroups', 'audienceSources', 'audienceSegments', 'audienceContacts'], where: { id, workspaceId } });
     if (!row) throw new CampaignNotFoundError(id);
-    return toAudienceSpec(workspaceId, toProps(row).audience);
+    return toAudienceSpec(workspaceId, toProps(row).audience, id);
   }
 
   /** For internal actors (scheduler, dispatcher) that act on a campaign id without a workspace context. */

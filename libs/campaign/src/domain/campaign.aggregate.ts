@@ -64,9 +64,12 @@ export interface CampaignAudience {
 
 export const EMPTY_AUDIENCE: Readonly<CampaignAudience> = { groups: [], sources: [], segments: [], contactIds: [] };
 
-/** The audience module's view of a campaign's audience. */
-export function toAudienceSpec(workspaceId: string, a: CampaignAudience): AudienceSpec {
-  return { workspaceId, groupIds: a.groups, sourceIds: a.sources, segmentIds: a.segments, contactIds: a.contactIds };
+/**
+ * The audience module's view of a campaign's audience. With the campaign id, its recipients added one by one
+ * (POST /campaigns/{id}/recipients, kept as the audience list of that id) are part of it.
+ */
+export function toAudienceSpec(workspaceId: string, a: CampaignAudience, campaignId?: string): AudienceSpec {
+  return { workspaceId, groupIds: a.groups, sourceIds: a.sources, segmentIds: a.segments, contactIds: a.contactIds, listIds: campaignId ? [campaignId] : [] };
 }
 
 export interface CampaignProps {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetContactsQuery, OptOutContactCommand } from '@app/audience';
+import { GetContactsQuery, ListMemberVariablesQuery, OptOutContactCommand } from '@app/audience';
 import { AutoPauseCampaignCommand, FailCampaignCommand, RenderedMessage } from '@app/campaign';
 import { Env } from '@app/platform';
 import { WhatsAppApiError, WhatsAppClient } from '@app/whatsapp';
@@ -102,7 +102,11 @@ export class BatchSender {
   private async render(run: PumpRun, rows: ClaimedRecipient[]): Promise<Sendable[]> {
     const sendable: Sendable[] = [];
     // Fields and opt-out are read now, not at materialisation: a later opt-out or correction still counts.
-    const contacts = await this.queries.execute(new GetContactsQuery(run.info.workspaceId, rows.map((r) => r.contactId)));
+    const ids = rows.map((r) => r.contactId);
+    const [contacts, own] = await Promise.all([
+      this.queries.execute(new GetContactsQuery(run.info.workspaceId, ids)),
+      this.queries.execute(new ListMemberVariablesQuery(run.info.id, ids)),
+    ]);
     for (const row of rows) {
       const contact = contacts.get(row.contactId);
       if (!contact || contact.opted_out) {
@@ -114,7 +118,7 @@ export class BatchSender {
         });
         continue;
       }
-      const msg = run.render({ ...contact, phone: row.phone });
+      const msg = run.render({ ...contact, phone: row.phone }, own.get(row.contactId));
       if (msg.missing.length) {
         run.outcomes.push({
           id: row.id,

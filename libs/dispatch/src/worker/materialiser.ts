@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { BuildAudienceSelectQuery } from '@app/audience';
+import { AudienceListRevisionQuery, BuildAudienceSelectQuery } from '@app/audience';
 import { CampaignAudience, CampaignStatus, GetCampaignDispatchInfoQuery, RecordMaterialisedCommand, toAudienceSpec } from '@app/campaign';
 import { Env } from '@app/platform';
 import { contactIdSlices } from './contact-id-slices';
@@ -9,8 +9,9 @@ import { DispatchQueue } from '../dispatch-queue';
 import { EngineCommands } from './engine-commands';
 
 /** Identifies what was materialised, so a resume with an unchanged audience does not materialise it again. */
-const audienceKey = (a: CampaignAudience) =>
-  JSON.stringify([a.groups, a.sources, ...(a.segments.length || a.contactIds.length ? [a.segments, a.contactIds] : [])].map((ids) => [...ids].sort()));
+/** Recipients added one by one count too: a paused campaign they were added to materialises again on resume. */
+const audienceKey = (a: CampaignAudience, listRevision: string | null) =>
+  JSON.stringify([a.groups, a.sources, ...(a.segments.length || a.contactIds.length || listRevision ? [a.segments, a.contactIds, [listRevision ?? '']] : [])].map((ids) => [...ids].sort()));
 
 /** Turns a started (or resumed) campaign's audience into recipient rows, then hands it to the pump. */
 @Injectable()
@@ -32,10 +33,10 @@ export class Materialiser {
       return;
     }
     if (info.status !== CampaignStatus.RUNNING) return;
-    const key = audienceKey(info.audience);
+    const key = audienceKey(info.audience, await this.queries.execute(new AudienceListRevisionQuery(campaignId)));
     const previous = await this.ledger.materialisedAudience(campaignId);
     if (previous !== key) {
-      const spec = toAudienceSpec(info.workspaceId, info.audience);
+      const spec = toAudienceSpec(info.workspaceId, info.audience, campaignId);
       const slices = await Promise.all(
         contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),
       );

@@ -13,7 +13,7 @@ export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery> {
 
   async execute({ workspaceId, campaignId }: GetCampaignQuery): Promise<CampaignDetails> {
     const campaign = (await this.campaigns.findById(workspaceId, campaignId)).snapshot();
-    const audiences = await this.queries.execute(new DescribeAudienceQuery(toAudienceSpec(workspaceId, campaign.audience)));
+    const audiences = await this.queries.execute(new DescribeAudienceQuery(toAudienceSpec(workspaceId, campaign.audience, campaign.id)));
     return { campaign, audiences };
   }
 }
