@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { newestFirst } from './newest-first';
 import type { KeysetPosition } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -42,14 +43,6 @@ export class SegmentRepository {
   }
 
   list(workspaceId: string, after: KeysetPosition | null, limit: number): Promise<SegmentEntity[]> {
-    const qb = this.db
-      .getRepository(SegmentEntity)
-      .createQueryBuilder('s')
-      .where('s.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(s.created_at, s.id) < (:createdAt, :id)', after);
-    return qb.getMany();
+    return newestFirst(this.db, SegmentEntity, workspaceId, after, limit).getMany();
   }
 }
