@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse';
-import { Readable, Transform, TransformCallback } from 'node:stream';
+import { Readable, Transform, TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -9,6 +9,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { ContactImportRepository } from '../database/contact-import.repository';
 import { ContactImportSnapshot, ImportTarget, MAX_IMPORT_ROWS, resolveHeader } from '../domain/contact-import';
 import { copyText, parseImportRecord } from '../domain/import-row';
+import { PhoneLineSet } from './phone-line-set';
 
 /** A file the import cannot read: the import fails with this code, and retrying would not help. */
 class ImportFileError extends Error {
@@ -22,19 +23,31 @@ class ImportFileError extends Error {
 
 /** How often (rows) the import's progress is written while the file is read. */
 const PROGRESS_EVERY = 25_000;
-/** COPY text is handed to Postgres in pieces of about this size rather than a stream write per row. */
-const COPY_BATCH_CHARS = 256 * 1024;
+/**
+ * Rows upserted per statement. While Postgres upserts one batch, Node parses and validates the next, so
+ * the two cores work at once instead of one after the other.
+ */
+const BATCH_ROWS = 50_000;
 const LINE_BREAKS = /\r\n|\r|\n/g;
 
-interface Staged {
+interface Batch {
+  /** The batch's rows in COPY text format. */
+  text: string;
+  rows: number;
+}
+
+interface Counts {
   rowsRead: number;
+  created: number;
+  updated: number;
+  good: number;
 }
 
 /**
- * Runs one import: the stored file is read chunk by chunk, parsed and validated row by row in Node and
- * COPYed into a temporary staging table (bad rows too, with their reason), then one set-based statement
- * upserts every good row by phone and the rejected ones become the import's errors. All of it is one
- * transaction, so a crashed or retried run leaves nothing half-imported.
+ * Runs one import: the stored file is read chunk by chunk, parsed and validated row by row in Node, and
+ * every batch of rows is COPYed into a temporary staging table (bad rows too, with their reason) and
+ * upserted from there by one set-based statement, its rejected rows becoming the import's errors. All of
+ * it is one transaction, so a crashed or retried run leaves nothing half-imported.
  */
 @Injectable()
 export class ContactImportRunner {
@@ -55,12 +68,18 @@ export class ContactImportRunner {
       const imp = locked ? await this.imports.find(importId, qr.manager) : null;
       if (!imp || imp.status === 'completed' || imp.status === 'failed') return await qr.rollbackTransaction();
       await this.imports.progress(importId, 0, 0);
-      await qr.query(`CREATE TEMP TABLE import_rows (
+      await qr.query(`CREATE TEMP TABLE import_batch (
         line int NOT NULL, phone text, first_name text, last_name text, email text, custom_fields jsonb, opted_out boolean,
         code text, message text) ON COMMIT DROP`);
-      const staged = await this.stage(client, imp);
-      await qr.query(`ANALYZE import_rows`);
-      await this.upsert(qr, imp, staged);
+      const counts = await this.importFile(qr, client, imp);
+      await this.imports.finish(qr.manager, imp.id, {
+        status: 'completed',
+        created: counts.created,
+        updated: counts.updated,
+        unchanged: counts.good - counts.created - counts.updated,
+        rejected: counts.rowsRead - counts.good,
+        rowsRead: counts.rowsRead,
+      });
       await qr.commitTransaction();
     } catch (e) {
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
@@ -73,7 +92,7 @@ export class ContactImportRunner {
     }
   }
 
-  private async stage(client: PoolClient, imp: ContactImportSnapshot): Promise<Staged> {
+  private async importFile(qr: QueryRunner, client: PoolClient, imp: ContactImportSnapshot): Promise<Counts> {
     let bytesRead = 0;
     const imports = this.imports;
     async function* chunks() {
@@ -96,43 +115,53 @@ export class ContactImportRunner {
     const rows = new StagingRows(imp.mapping, (rowsRead) => {
       if (rowsRead % PROGRESS_EVERY === 0) void this.imports.progress(imp.id, rowsRead, bytesRead).catch(() => undefined);
     });
-    const copy = client.query(
-      copyFrom(`COPY import_rows (line, phone, first_name, last_name, email, custom_fields, opted_out, code, message) FROM STDIN`),
-    );
+    const counts: Counts = { rowsRead: 0, created: 0, updated: 0, good: 0 };
+    const upserts = new Writable({
+      objectMode: true,
+      highWaterMark: 1,
+      write: (batch: Batch, _enc, done) => {
+        this.upsertBatch(qr, client, imp, batch).then((c) => {
+          counts.created += c.created;
+          counts.updated += c.updated;
+          counts.good += c.good;
+          done();
+        }, done);
+      },
+    });
     try {
-      await pipeline(Readable.from(chunks()), parser, rows, copy);
+      await pipeline(Readable.from(chunks()), parser, rows, upserts);
     } catch (e) {
       if (e instanceof ImportFileError) throw e;
       const csv = e as { code?: string; lines?: number; message: string };
       if (csv.code?.startsWith('CSV_')) throw new ImportFileError('MALFORMED_CSV', `The file is not valid CSV near line ${csv.lines}: ${csv.message}`);
       throw e;
     }
-    if (rows.rowsRead === 0 && !rows.headerSeen) throw new ImportFileError('MISSING_HEADER', 'The file has no header row');
-    return { rowsRead: rows.rowsRead };
+    if (!rows.headerSeen) throw new ImportFileError('MISSING_HEADER', 'The file has no header row');
+    return { ...counts, rowsRead: rows.rowsRead };
   }
 
-  private async upsert(qr: QueryRunner, imp: ContactImportSnapshot, staged: Staged): Promise<void> {
-    // Rejected rows, and every later row of a phone that appeared earlier in the file (one statement cannot
-    // upsert the same contact twice, and letting one silently win would hide the problem).
+  /**
+   * One batch: staged by COPY, its rejected rows recorded as errors, its good rows upserted by phone. Empty
+   * cells propose NULL and keep the stored value; custom fields merge into the stored ones; a file can opt a
+   * contact out but never back in (a spreadsheet is no proof of renewed consent). A row that changes nothing
+   * is not written at all, so re-importing a file costs a read and leaves updated_at alone. Phones are
+   * distinct across the whole file (later repeats were rejected while parsing).
+   */
+  private async upsertBatch(qr: QueryRunner, client: PoolClient, imp: ContactImportSnapshot, batch: Batch) {
+    await qr.query(`TRUNCATE import_batch`);
+    const copy = client.query(copyFrom(`COPY import_batch (line, phone, first_name, last_name, email, custom_fields, opted_out, code, message) FROM STDIN`));
+    await pipeline(Readable.from([batch.text]), copy);
     await qr.query(
       `INSERT INTO contact_import_errors (import_id, line, code, message, phone)
-       SELECT $1::uuid, line, code, message, left(phone, 64) FROM import_rows WHERE code IS NOT NULL
-       UNION ALL
-       SELECT $1::uuid, line, 'DUPLICATE_PHONE', phone || ' already appears on line ' || first, phone
-         FROM (SELECT line, phone, min(line) OVER (PARTITION BY phone) AS first FROM import_rows WHERE code IS NULL) d
-        WHERE line <> first`,
+       SELECT $1, line, code, message, left(phone, 64) FROM import_batch WHERE code IS NOT NULL`,
       [imp.id],
     );
-    // Empty cells propose NULL and keep the stored value; custom fields merge into the stored ones; a file can
-    // opt a contact out but never back in (a spreadsheet is no proof of renewed consent). A row that changes
-    // nothing is not written at all, so re-importing a file costs a read and leaves updated_at alone.
     const [counts]: Array<{ created: number; updated: number; good: number }> = await qr.query(
-      `WITH good AS (SELECT DISTINCT ON (phone) * FROM import_rows WHERE code IS NULL ORDER BY phone, line),
-       up AS (
+      `WITH up AS (
          INSERT INTO contacts AS c (id, workspace_id, phone, first_name, last_name, email, custom_fields, source_id, opted_out, created_at, updated_at)
-         SELECT gen_random_uuid(), $1::uuid, g.phone, g.first_name, g.last_name, g.email, g.custom_fields,
-                (SELECT s.id FROM sources s WHERE s.id = $2::uuid AND s.workspace_id = $1::uuid), COALESCE(g.opted_out, false), now(), now()
-           FROM good g ORDER BY g.phone
+         SELECT gen_random_uuid(), $1::uuid, b.phone, b.first_name, b.last_name, b.email, b.custom_fields,
+                (SELECT s.id FROM sources s WHERE s.id = $2::uuid AND s.workspace_id = $1::uuid), COALESCE(b.opted_out, false), now(), now()
+           FROM import_batch b WHERE b.code IS NULL ORDER BY b.phone
          ON CONFLICT (workspace_id, phone) DO UPDATE SET
            first_name = COALESCE(EXCLUDED.first_name, c.first_name),
            last_name = COALESCE(EXCLUDED.last_name, c.last_name),
@@ -149,46 +178,45 @@ export class ContactImportRunner {
             OR (EXCLUDED.opted_out AND NOT c.opted_out)
          RETURNING (c.xmax = 0) AS inserted)
        SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated,
-              (SELECT count(*) FROM good)::int AS good
+              (SELECT count(*) FROM import_batch WHERE code IS NULL)::int AS good
          FROM up`,
       [imp.workspaceId, imp.sourceId],
     );
     if (imp.groupIds.length) {
       await qr.query(
         `INSERT INTO group_members (group_id, contact_id)
-         SELECT DISTINCT g.id, c.id FROM import_rows r
-           JOIN contacts c ON c.workspace_id = $1 AND c.phone = r.phone
+         SELECT g.id, c.id FROM import_batch b
+           JOIN contacts c ON c.workspace_id = $1 AND c.phone = b.phone
            CROSS JOIN (SELECT id FROM groups WHERE workspace_id = $1 AND id = ANY($2::uuid[])) g
-          WHERE r.code IS NULL
+          WHERE b.code IS NULL
           ORDER BY 1, 2
          ON CONFLICT DO NOTHING`,
         [imp.workspaceId, imp.groupIds],
       );
     }
-    await this.imports.finish(qr.manager, imp.id, {
-      status: 'completed',
-      created: counts.created,
-      updated: counts.updated,
-      unchanged: counts.good - counts.created - counts.updated,
-      rejected: staged.rowsRead - counts.good,
-      rowsRead: staged.rowsRead,
-    });
+    return counts;
   }
 }
 
-/** csv-parse records in, COPY text out: the header row fixes each column's target, every later row is staged. */
+/**
+ * csv-parse records in, batches of COPY text out: the header row fixes each column's target, every later
+ * row is validated, and a phone already seen on an earlier line is rejected as a duplicate (one statement
+ * cannot upsert the same contact twice, and letting one row silently win would hide the problem).
+ */
 class StagingRows extends Transform {
   rowsRead = 0;
   headerSeen = false;
   private targets: ImportTarget[] = [];
   private phoneColumn = -1;
-  private batch = '';
+  private readonly seen = new PhoneLineSet(MAX_IMPORT_ROWS);
+  private text = '';
+  private rows = 0;
 
   constructor(
     private readonly mapping: Record<string, ImportTarget> | null,
     private readonly onRow: (rowsRead: number) => void,
   ) {
-    super({ writableObjectMode: true, readableObjectMode: false, writableHighWaterMark: 1024 });
+    super({ writableObjectMode: true, readableObjectMode: true, writableHighWaterMark: 1024, readableHighWaterMark: 1 });
   }
 
   override _transform({ record, info }: { record: string[]; info: { lines: number } }, _enc: string, done: TransformCallback) {
@@ -206,20 +234,26 @@ class StagingRows extends Transform {
     for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) breaks += cell.match(LINE_BREAKS)!.length;
     const line = info.lines - breaks;
     const row = parseImportRecord(record, this.targets);
-    const fields = row.ok
+    const first = row.ok ? this.seen.firstLine(row.phone, line) : 0;
+    const fields = row.ok && !first
       ? [line, row.phone, row.firstName, row.lastName, row.email, row.customFields, row.optedOut, null, null]
-      : [line, (record[this.phoneColumn] ?? '').replace(/\u0000/g, '').slice(0, 64) || null, null, null, null, null, null, row.code, row.message];
-    this.batch += `${fields.map(copyText).join('\t')}\n`;
+      : row.ok
+        ? [line, row.phone, null, null, null, null, null, 'DUPLICATE_PHONE', `${row.phone} already appears on line ${first}`]
+        : [line, (record[this.phoneColumn] ?? '').replace(/\u0000/g, '').slice(0, 64) || null, null, null, null, null, null, row.code, row.message];
+    this.text += `${fields.map(copyText).join('\t')}\n`;
     this.onRow(this.rowsRead);
-    if (this.batch.length >= COPY_BATCH_CHARS) {
-      this.push(this.batch);
-      this.batch = '';
-    }
+    if (++this.rows >= BATCH_ROWS) this.flushBatch();
     done();
   }
 
   override _flush(done: TransformCallback) {
-    if (this.batch) this.push(this.batch);
+    this.flushBatch();
     done();
+  }
+
+  private flushBatch() {
+    if (this.rows) this.push({ text: this.text, rows: this.rows } satisfies Batch);
+    this.text = '';
+    this.rows = 0;
   }
 }
