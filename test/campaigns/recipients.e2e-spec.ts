@@ -79,6 +79,15 @@ describe('explicit recipients, per-recipient variables and field chains (e2e)', 
     expect(refused.body.code).toBe('INVALID_TRANSITION');
   });
 
+  it('takes 10,000 recipients in one call, a body over the usual 1 MiB', async () => {
+    const c = await create({ groups: [w.groupId] });
+    const recipients = Array.from({ length: 10_000 }, (_, i) => ({ phone: `+91970${String(i).padStart(7, '0')}`, variables: { '1': `Friend ${i} ${'x'.repeat(100)}` } }));
+    expect(JSON.stringify({ recipients }).length).toBeGreaterThan(1024 * 1024);
+    const res = await http().post(`/campaigns/${c.id}/recipients`, { recipients }).expect(200);
+    expect(res.body).toMatchObject({ added: 10_000, contacts_created: 10_000, failed: [] });
+    expect((await http().get(`/campaigns/${c.id}/audience/preview`).expect(200)).body.total).toBe(10_003);
+  });
+
   it('takes an audience of contact ids', async () => {
     const c = await create({ contact_ids: [w.contacts[2].id] });
     const preview = await http().get(`/campaigns/${c.id}/audience/preview`).expect(200);
