@@ -147,4 +147,32 @@ describe('contact CSV imports (e2e)', () => {
     const readOnly = await createWorkspaceKey(t, ['contacts:read'], k.workspaceId);
     await upload('phone\n', '', readOnly).expect(403);
   });
+
+  describe('with the limits lowered', () => {
+    let small: TestApp;
+    let sk: TestKey;
+    beforeAll(async () => {
+      small = await createTestApp({ workers: true, env: { CONTACT_IMPORT_MAX_BYTES: '4096', CONTACT_IMPORT_MAX_ROWS: '3' } });
+      sk = await createWorkspaceKey(small, ['*']);
+    });
+    afterAll(() => small.close());
+
+    it('answers 413 for a file over the byte limit, keeping nothing, and fails a file over the row limit as a whole', async () => {
+      const big = `phone,note\n${Array.from({ length: 100 }, () => `${phone()},${'n'.repeat(60)}`).join('\n')}\n`;
+      const tooBig = await small.http().post(`${API}/contacts/imports`).set(sk.auth).set('Content-Type', 'text/csv').send(big).expect(413);
+      expect(tooBig.body).toMatchObject({ code: 'IMPORT_TOO_LARGE', details: { max_bytes: 4096 } });
+      await small.http().post(`${API}/contacts/imports`).set(sk.auth).attach('file', Buffer.from(big), 'big.csv').expect(413);
+      const [{ n }] = await small.app.get(DataSource).query(`SELECT count(*)::int AS n FROM contact_imports WHERE workspace_id = $1`, [sk.workspaceId]);
+      expect(n).toBe(0);
+
+      const four = `phone\n${[phone(), phone(), phone(), phone()].join('\n')}\n`;
+      const id = (await small.http().post(`${API}/contacts/imports`).set(sk.auth).set('Content-Type', 'text/csv').send(four).expect(202)).body.id;
+      const done = await waitFor(async () => {
+        const res = await small.http().get(`${API}/contacts/imports/${id}`).set(sk.auth).expect(200);
+        return res.body.status === 'failed' && res.body;
+      }, { what: 'import failed' });
+      expect(done).toMatchObject({ created: 0, error: { code: 'TOO_MANY_ROWS' } });
+      expect((await small.http().get(`${API}/contacts`).set(sk.auth).expect(200)).body.data).toEqual([]);
+    });
+  });
 });

@@ -61,6 +61,9 @@ export class InvalidImportError extends DomainError {
 export class ImportTooLargeError extends DomainError {
   readonly code = 'IMPORT_TOO_LARGE';
   readonly status = HttpStatus.PAYLOAD_TOO_LARGE;
+  constructor(maxBytes: number) {
+    super(`The file is larger than ${maxBytes >= 1024 * 1024 ? `${(maxBytes / 1024 / 1024).toFixed(0)} MiB` : `${maxBytes} bytes`}`, { max_bytes: maxBytes });
+  }
 }
 
 export class UnsupportedImportTypeError extends DomainError {

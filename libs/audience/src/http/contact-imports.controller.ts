@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { ApiErrors, csvLine, decodeSeqCursor, encodeSeqCursor, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
 import { StartContactImportCommand } from '../commands/start-contact-import/start-contact-import.command';
-import { ImportTooLargeError, InvalidImportError, UnsupportedImportTypeError } from '../domain/audience.errors';
+import { InvalidImportError, UnsupportedImportTypeError } from '../domain/audience.errors';
 import { contactImportPayload, ImportTarget, importMappingProblems, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../domain/contact-import';
 import { GetContactImportQuery } from '../queries/get-contact-import/get-contact-import.query';
 import { ListContactImportErrorsQuery } from '../queries/list-contact-import-errors/list-contact-import-errors.query';
@@ -33,7 +33,7 @@ export class ContactImportsController {
     description:
       `The body is the CSV itself (\`Content-Type: text/csv\`) or a \`multipart/form-data\` upload whose file part is named \`file\`; at most ` +
       `${MAX_IMPORT_BYTES / 1024 / 1024} MiB (413 IMPORT_TOO_LARGE) and ${MAX_IMPORT_ROWS.toLocaleString('en')} data rows (more: the import fails with ` +
-      'TOO_MANY_ROWS). UTF-8, comma-separated, first row a header: `phone`, `first_name`, `last_name`, `email`, `timezone` (IANA, kept as ' +
+      'TOO_MANY_ROWS); a deployment may set lower limits. UTF-8, comma-separated, first row a header: `phone`, `first_name`, `last_name`, `email`, `timezone` (IANA, kept as ' +
       '`custom_fields.timezone`) and `opted_out` map to those fields, any other column to `custom_fields.<column>`, unless `mapping` says otherwise. ' +
       'Answers 202 with the import, `queued`; poll GET /contacts/imports/{id}. Rows upsert by phone with the rules of POST /contacts/bulk, except ' +
       'that custom fields merge into the stored ones, an empty cell keeps the stored value, and `opted_out` can opt a contact out but never back ' +
@@ -131,14 +131,13 @@ async function uploadedFile(req: Request): Promise<{ file: AsyncIterable<Buffer>
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_IMPORT_BYTES, fields: 20, fieldSize: 1024 } });
+      // No size limit here: the import counts the bytes it stores and refuses the file past its own limit.
+      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 20, fieldSize: 1024 } });
     } catch (e) {
       return reject(new InvalidImportError(`multipart body could not be read: ${(e as Error).message}`));
     }
     parser.on('file', (name, stream, info) => {
       if (name !== 'file') return stream.resume();
-      // busboy stops at the limit and flags the stream; the import is refused rather than cut short.
-      stream.once('limit', () => stream.destroy(new ImportTooLargeError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`)));
       resolve({ file: stream, name: info.filename?.replace(/\u0000/g, '').slice(0, 255) || null });
     });
     parser.once('error', (e) => reject(new InvalidImportError(`multipart body could not be read: ${(e as Error).message}`)));

@@ -6,8 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, QueryRunner } from 'typeorm';
+import { Env } from '@app/platform';
 import { ContactImportRepository } from '../database/contact-import.repository';
-import { ContactImportSnapshot, ImportTarget, MAX_IMPORT_ROWS, resolveHeader } from '../domain/contact-import';
+import { ContactImportSnapshot, ImportTarget, resolveHeader } from '../domain/contact-import';
 import { copyText, parseImportRecord } from '../domain/import-row';
 import { PhoneLineSet } from './phone-line-set';
 
@@ -56,6 +57,7 @@ export class ContactImportRunner {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly imports: ContactImportRepository,
+    private readonly env: Env,
   ) {}
 
   async run(importId: string, lastAttempt: boolean): Promise<void> {
@@ -112,7 +114,7 @@ export class ContactImportRunner {
       record_delimiter: ['\r\n', '\n', '\r'],
       max_record_size: 256 * 1024,
     });
-    const rows = new StagingRows(imp.mapping, (rowsRead) => {
+    const rows = new StagingRows(imp.mapping, this.env.CONTACT_IMPORT_MAX_ROWS, (rowsRead) => {
       if (rowsRead % PROGRESS_EVERY === 0) void this.imports.progress(imp.id, rowsRead, bytesRead).catch(() => undefined);
     });
     const counts: Counts = { rowsRead: 0, created: 0, updated: 0, good: 0 };
@@ -208,15 +210,17 @@ class StagingRows extends Transform {
   headerSeen = false;
   private targets: ImportTarget[] = [];
   private phoneColumn = -1;
-  private readonly seen = new PhoneLineSet(MAX_IMPORT_ROWS);
   private text = '';
   private rows = 0;
+  private readonly seen: PhoneLineSet;
 
   constructor(
     private readonly mapping: Record<string, ImportTarget> | null,
+    private readonly maxRows: number,
     private readonly onRow: (rowsRead: number) => void,
   ) {
     super({ writableObjectMode: true, readableObjectMode: true, writableHighWaterMark: 1024, readableHighWaterMark: 1 });
+    this.seen = new PhoneLineSet(maxRows);
   }
 
   override _transform({ record, info }: { record: string[]; info: { lines: number } }, _enc: string, done: TransformCallback) {
@@ -228,7 +232,7 @@ class StagingRows extends Transform {
       this.phoneColumn = header.targets.indexOf('phone');
       return done();
     }
-    if (++this.rowsRead > MAX_IMPORT_ROWS) return done(new ImportFileError('TOO_MANY_ROWS', `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows`));
+    if (++this.rowsRead > this.maxRows) return done(new ImportFileError('TOO_MANY_ROWS', `The file has more than ${this.maxRows.toLocaleString('en')} rows`));
     // csv-parse counts the line a record ends on; a quoted cell with line breaks started it earlier.
     let breaks = 0;
     for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) breaks += cell.match(LINE_BREAKS)!.length;

@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { Env } from '@app/platform';
 import { ContactImportRepository } from '../../database/contact-import.repository';
 import { GroupRepository } from '../../database/group.repository';
 import { SourceRepository } from '../../database/source.repository';
 import { ImportTooLargeError, InvalidImportError } from '../../domain/audience.errors';
-import { MAX_IMPORT_BYTES } from '../../domain/contact-import';
 import { ContactImportQueue } from '../../imports/contact-import-queue';
 import { StartContactImportCommand } from './start-contact-import.command';
 
@@ -18,6 +18,7 @@ export class StartContactImportHandler implements ICommandHandler<StartContactIm
     private readonly groups: GroupRepository,
     private readonly sources: SourceRepository,
     private readonly queue: ContactImportQueue,
+    private readonly env: Env,
   ) {}
 
   async execute({ workspaceId, file, opts }: StartContactImportCommand) {
@@ -51,7 +52,7 @@ export class StartContactImportHandler implements ICommandHandler<StartContactIm
     };
     for await (const buf of file) {
       total += buf.length;
-      if (total > MAX_IMPORT_BYTES) throw new ImportTooLargeError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB`);
+      if (total > this.env.CONTACT_IMPORT_MAX_BYTES) throw new ImportTooLargeError(this.env.CONTACT_IMPORT_MAX_BYTES);
       pending.push(buf);
       pendingBytes += buf.length;
       if (pendingBytes >= CHUNK_BYTES) await flush();
