@@ -79,8 +79,13 @@ export class ContactImportRepository {
     return this.db.query(`SELECT data FROM contact_import_chunks WHERE import_id = $1 AND seq = $2`, [importId, seq]).then((r) => r[0]?.data ?? null);
   }
 
+  /** Never moves a settled import back: a late progress write must not undo its outcome. */
   progress(importId: string, rowsRead: number, bytesRead: number) {
-    return this.db.query(`UPDATE contact_imports SET status = 'processing', rows_read = $2, bytes_read = $3, updated_at = now() WHERE id = $1`, [importId, rowsRead, bytesRead]);
+    return this.db.query(
+      `UPDATE contact_imports SET status = 'processing', rows_read = $2, bytes_read = $3, updated_at = now()
+        WHERE id = $1 AND status IN ('queued', 'processing')`,
+      [importId, rowsRead, bytesRead],
+    );
   }
 
   /** Imports waiting longer than `staleMs` without a sign of life: their job was lost with Redis or its worker. */
