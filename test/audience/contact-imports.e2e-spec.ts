@@ -129,6 +129,10 @@ describe('contact CSV imports (e2e)', () => {
     await upload('phone\n', `?group_ids=${'3f1c9a70-6c55-4f3e-9e1f-0a4a1c1f2b7e'}`).expect(404).expect((r) => expect(r.body.code).toBe('GROUP_NOT_FOUND'));
     await upload('phone\n', '?file_name=a%00b').expect(400);
     await t.http().post(`${API}/contacts/imports`).set(k.auth).attach('other', Buffer.from('phone\n'), 'x.csv').expect(422);
+    const cut = '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nphone\n+14155552671\n';
+    const broken = await t.http().post(`${API}/contacts/imports`).set(k.auth).set('Content-Type', 'multipart/form-data; boundary=XYZ').send(cut).expect(400);
+    expect(broken.body.code).toBe('MALFORMED_BODY');
+    await t.http().post(`${API}/contacts/imports`).set(k.auth).set('Content-Type', 'multipart/form-data').send('x').expect(422);
   });
 
   it('rejects a NUL or a huge cell as a row error, and answers another workspace 404', async () => {

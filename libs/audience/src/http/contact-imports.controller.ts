@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkRespons
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
-import { ApiErrors, csvLine, decodeSeqCursor, encodeSeqCursor, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, BadRequestError, csvLine, DomainError, decodeSeqCursor, encodeSeqCursor, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
 import { StartContactImportCommand } from '../commands/start-contact-import/start-contact-import.command';
 import { InvalidImportError, UnsupportedImportTypeError } from '../domain/audience.errors';
 import { contactImportPayload, ImportTarget, importMappingProblems, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../domain/contact-import';
@@ -120,13 +120,27 @@ function parseMapping(raw: string | undefined): Record<string, ImportTarget> | n
   return mapping as Record<string, ImportTarget>;
 }
 
+/** A body that breaks off or cannot be decoded half-way is the client's problem (400), never a 500. */
+async function* readable(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream) yield chunk;
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    throw new BadRequestError('MALFORMED_BODY', `The upload could not be read: ${(e as Error).message}`);
+  }
+}
+
 /**
  * The file as a stream: the body itself for text/csv, or the `file` part of a multipart upload (busboy
  * hands it over as it arrives; other parts are ignored).
  */
 async function uploadedFile(req: Request): Promise<{ file: AsyncIterable<Buffer>; name: string | null }> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type === CSV || type === 'application/csv') return { file: req, name: null };
+  if (type === CSV || type === 'application/csv') {
+    // Reading starts only once the import is recorded; a client that breaks off before must not crash the process.
+    req.on('error', () => undefined);
+    return { file: readable(req), name: null };
+  }
   if (type !== 'multipart/form-data') throw new UnsupportedImportTypeError('Send the CSV as text/csv or as the `file` part of multipart/form-data');
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -138,9 +152,11 @@ async function uploadedFile(req: Request): Promise<{ file: AsyncIterable<Buffer>
     }
     parser.on('file', (name, stream, info) => {
       if (name !== 'file') return stream.resume();
-      resolve({ file: stream, name: info.filename?.replace(/\u0000/g, '').slice(0, 255) || null });
+      // As for text/csv: an error before reading starts stays on the stream for the reader.
+      stream.on('error', () => undefined);
+      resolve({ file: readable(stream), name: info.filename?.replace(/\u0000/g, '').slice(0, 255) || null });
     });
-    parser.once('error', (e) => reject(new InvalidImportError(`multipart body could not be read: ${(e as Error).message}`)));
+    parser.on('error', (e) => reject(new InvalidImportError(`multipart body could not be read: ${(e as Error).message}`)));
     parser.once('close', () => reject(new InvalidImportError('The multipart body has no part named `file`')));
     req.pipe(parser);
   });
