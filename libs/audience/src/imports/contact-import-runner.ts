@@ -112,7 +112,9 @@ export class ContactImportRunner {
       record_delimiter: ['\r\n', '\n', '\r'],
       max_record_size: 256 * 1024,
     });
-    const rows = new StagingRows(imp.mapping, this.env.CONTACT_IMPORT_MAX_ROWS, (rowsRead) => {
+    // A row with a phone takes at least 7 bytes ("+", 5 digits, a line break; real numbers are longer).
+    const phones = Math.min(this.env.CONTACT_IMPORT_MAX_ROWS, Math.ceil(imp.bytesTotal / 7));
+    const rows = new StagingRows(imp.mapping, this.env.CONTACT_IMPORT_MAX_ROWS, phones, (rowsRead) => {
       if (rowsRead % PROGRESS_EVERY === 0) void this.imports.progress(imp.id, rowsRead, bytesRead).catch(() => undefined);
     });
     const counts: Counts = { rowsRead: 0, created: 0, updated: 0, good: 0 };
@@ -217,10 +219,11 @@ class StagingRows extends Transform {
   constructor(
     private readonly mapping: Record<string, ImportTarget> | null,
     private readonly maxRows: number,
+    maxPhones: number,
     private readonly onRow: (rowsRead: number) => void,
   ) {
     super({ writableObjectMode: true, readableObjectMode: true, writableHighWaterMark: 1024, readableHighWaterMark: 1 });
-    this.seen = new PhoneLineSet(maxRows);
+    this.seen = new PhoneLineSet(maxPhones);
   }
 
   override _transform(record: string[], _enc: string, done: TransformCallback) {

@@ -20,4 +20,11 @@ describe('PhoneLineSet', () => {
     expect(set.firstLine('+999999999999998', 6)).toBe(0);
     expect(set.firstLine('+999999999999999', 7)).toBe(5);
   });
+
+  it('refuses more phones than it has room for rather than loop', () => {
+    const set = new PhoneLineSet(4);
+    expect(() => {
+      for (let i = 0; i < 100; i++) set.firstLine(`+1202555${String(i).padStart(4, '0')}`, i);
+    }).toThrow('full');
+  });
 });

@@ -9,6 +9,7 @@ export class PhoneLineSet {
   private readonly lines: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
+  private size = 0;
 
   constructor(capacity: number) {
     let bits = 4;
@@ -28,6 +29,8 @@ export class PhoneLineSet {
     for (;;) {
       const k = this.keys[i];
       if (k === 0) {
+        // Sized for twice the phones expected: a full table would make the probe loop forever.
+        if (++this.size > this.mask) throw new Error('PhoneLineSet is full');
         this.keys[i] = key;
         this.lines[i] = line;
         return 0;
