@@ -16,13 +16,12 @@
  * --windows runs only the send-window claim benchmark (bench/dispatch-windows.ts) over --recipients rows.
  */
 import { ChildProcess, execSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { WorkspacesService } from '@app/platform';
 import { WhatsAppClient } from '@app/whatsapp';
 import { killHard, startWorkerProcess } from '../test/support/worker-process';
-import { benchEnvironment, bootApi, runBench, secs } from './support';
+import { benchEnvironment, bootApi, runBench, sampleRss, secs } from './support';
 import { windowsBench } from './dispatch-windows';
 
 const arg = (name: string, fallback: number) => {
@@ -76,22 +75,6 @@ async function startSandbox(webhookUrl: string): Promise<{ url: string; child: C
   child.stdout!.removeAllListeners('data').resume();
   child.removeAllListeners('exit');
   return { url, child };
-}
-
-/** Samples a process's resident memory (Linux /proc) until stopped; returns the peak in MB. */
-function sampleRss(pid: () => number | undefined) {
-  let peak = 0;
-  const timer = setInterval(() => {
-    const p = pid();
-    if (!p) return;
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      /* process gone between samples */
-    }
-  }, 200);
-  return { peak: () => peak, stop: () => clearInterval(timer) };
 }
 
 async function main() {

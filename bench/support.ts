@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -74,4 +75,20 @@ export function runBench(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/** Samples a process's resident memory (Linux /proc) until stopped; returns the peak in MB. */
+export function sampleRss(pid: () => number | undefined) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    const p = pid();
+    if (!p) return;
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      /* process gone between samples */
+    }
+  }, 200);
+  return { peak: () => peak, stop: () => clearInterval(timer) };
 }

@@ -43,8 +43,8 @@ describe('audience queries (e2e)', () => {
     const other = await createWorkspaceKey(t);
     const foreign = await createGroup(t, other);
     const r = await queries.execute(new CheckAudienceRefsQuery({ workspaceId: k.workspaceId, groupIds: [g1, foreign, 'junk'], sourceIds: [s1, missing] }));
-    expect(r).toEqual({ missingGroups: [foreign, 'junk'], missingSources: [missing] });
-    expect(await queries.execute(new CheckAudienceRefsQuery(spec))).toEqual({ missingGroups: [], missingSources: [] });
+    expect(r).toEqual({ missingGroups: [foreign, 'junk'], missingSources: [missing], missingSegments: [], missingContacts: [] });
+    expect(await queries.execute(new CheckAudienceRefsQuery(spec))).toEqual({ missingGroups: [], missingSources: [], missingSegments: [], missingContacts: [] });
   });
 
   it('CountAudience de-duplicates overlapping groups and sources and counts opted-out apart', async () => {

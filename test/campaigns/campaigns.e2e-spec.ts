@@ -104,7 +104,7 @@ describe('campaign authoring (e2e)', () => {
     it('400 INVALID_AUDIENCE for groups or sources that do not exist in the workspace', async () => {
       const res = await create({ audience: { groups: [randomUUID()], sources: [randomUUID()] } }).expect(400);
       expect(res.body.code).toBe('INVALID_AUDIENCE');
-      expect(res.body.details).toEqual({ missing_groups: [expect.any(String)], missing_sources: [expect.any(String)] });
+      expect(res.body.details).toEqual({ missing_groups: [expect.any(String)], missing_sources: [expect.any(String)], missing_segments: [], missing_contact_ids: [] });
     });
 
     it('422 INVALID_VARIABLE_MAPPING listing every problem', async () => {
@@ -229,7 +229,7 @@ describe('campaign authoring (e2e)', () => {
     it('PUT replaces the audience while DRAFT and refuses it while SCHEDULED', async () => {
       const c = await create({ audience: undefined }).expect(201);
       const res = await http().put(`${API}/campaigns/${c.body.id}/audience`).send({ groups: [w.groupId], sources: [] }).expect(200);
-      expect(res.body.audience).toEqual({ groups: [w.groupId], sources: [] });
+      expect(res.body.audience).toEqual({ groups: [w.groupId], sources: [], segments: [], contact_ids: [] });
       const s = await create({ scheduled_at: future() }).expect(201);
       expect((await http().put(`${API}/campaigns/${s.body.id}/audience`).send({ groups: [] }).expect(400)).body.code).toBe('INVALID_TRANSITION');
       expect((await http().put(`${API}/campaigns/${c.body.id}/audience`).send({ groups: ['nope'] }).expect(400)).body.code).toBe('VALIDATION_FAILED');

@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplyInboundReplyHandler } from './commands/apply-inbound-reply/apply-inbound-reply.handler';
@@ -8,6 +9,29 @@ import { GetOptOutKeywordsHandler } from './queries/get-opt-out-keywords/get-opt
 import { AddGroupMembersHandler } from './commands/add-group-members/add-group-members.handler';
 import { BulkUpsertContactsHandler } from './commands/bulk-upsert-contacts/bulk-upsert-contacts.handler';
 import { ContactImporter } from './commands/contact-importer';
+import { AddListMembersHandler } from './commands/add-list-members/add-list-members.handler';
+import { DeleteAudienceListHandler } from './commands/delete-audience-list/delete-audience-list.handler';
+import { AudienceListRevisionHandler } from './queries/audience-list-revision/audience-list-revision.handler';
+import { ListMemberVariablesHandler } from './queries/list-member-variables/list-member-variables.handler';
+import { CreateSegmentHandler } from './commands/create-segment/create-segment.handler';
+import { DeleteSegmentHandler } from './commands/delete-segment/delete-segment.handler';
+import { SegmentDefinitions } from './commands/segment-definitions';
+import { UpdateSegmentHandler } from './commands/update-segment/update-segment.handler';
+import { SegmentEntity } from './database/segment.entity';
+import { SegmentRepository } from './database/segment.repository';
+import { SegmentsController } from './http/segments.controller';
+import { AudienceSql } from './queries/audience-sql';
+import { GetSegmentHandler } from './queries/get-segment/get-segment.handler';
+import { ListSegmentsHandler } from './queries/list-segments/list-segments.handler';
+import { PreviewSegmentHandler } from './queries/preview-segment/preview-segment.handler';
+import { StartContactImportHandler } from './commands/start-contact-import/start-contact-import.handler';
+import { ContactImportRepository } from './database/contact-import.repository';
+import { ContactImportQueue, CONTACT_IMPORTS_QUEUE } from './imports/contact-import-queue';
+import { ContactImportProcessor } from './imports/contact-import.processor';
+import { ContactImportRunner } from './imports/contact-import-runner';
+import { ContactImportsController } from './http/contact-imports.controller';
+import { GetContactImportHandler } from './queries/get-contact-import/get-contact-import.handler';
+import { ListContactImportErrorsHandler } from './queries/list-contact-import-errors/list-contact-import-errors.handler';
 import { CreateGroupHandler } from './commands/create-group/create-group.handler';
 import { CreateSourceHandler } from './commands/create-source/create-source.handler';
 import { DeleteContactHandler } from './commands/delete-contact/delete-contact.handler';
@@ -58,6 +82,12 @@ const commandHandlers = [
   RemoveGroupMembersHandler,
   CreateSourceHandler,
   DeleteSourceHandler,
+  StartContactImportHandler,
+  CreateSegmentHandler,
+  UpdateSegmentHandler,
+  DeleteSegmentHandler,
+  AddListMembersHandler,
+  DeleteAudienceListHandler,
 ];
 
 const queryHandlers = [
@@ -76,11 +106,32 @@ const queryHandlers = [
   ListSourcesHandler,
   GetSourceHandler,
   GetOptOutKeywordsHandler,
+  GetContactImportHandler,
+  ListContactImportErrorsHandler,
+  GetSegmentHandler,
+  ListSegmentsHandler,
+  PreviewSegmentHandler,
+  ListMemberVariablesHandler,
+  AudienceListRevisionHandler,
 ];
 
+// A stalled import (its worker froze or died) goes to another worker; a re-run starts over in a fresh transaction.
+const importQueue = BullModule.registerQueue({ name: CONTACT_IMPORTS_QUEUE, settings: { lockDuration: 30_000, stalledInterval: 15_000, maxStalledCount: 3 } });
+
 @Module({
-  imports: [TypeOrmModule.forFeature([ContactEntity, GroupEntity, GroupMemberEntity, SourceEntity])],
-  controllers: [ContactsController, GroupsController, SourcesController, OptOutKeywordsController],
-  providers: [ContactRepository, OptOutKeywordsRepository, GroupRepository, SourceRepository, ContactImporter, ...commandHandlers, ...queryHandlers],
+  imports: [TypeOrmModule.forFeature([ContactEntity, GroupEntity, GroupMemberEntity, SourceEntity, SegmentEntity]), importQueue],
+  controllers: [ContactImportsController, ContactsController, GroupsController, SourcesController, SegmentsController, OptOutKeywordsController],
+  providers: [
+    ContactRepository, OptOutKeywordsRepository, GroupRepository, SourceRepository, SegmentRepository, ContactImportRepository, ContactImportQueue,
+    ContactImporter, SegmentDefinitions, AudienceSql, ...commandHandlers, ...queryHandlers,
+  ],
+  exports: [ContactImportRepository, ContactImportQueue],
 })
 export class AudienceModule {}
+
+/** Worker side: runs CSV imports (the API only stores the file and queues it). */
+@Module({
+  imports: [AudienceModule],
+  providers: [ContactImportProcessor, ContactImportRunner],
+})
+export class AudienceWorkerModule {}

@@ -16,6 +16,7 @@ import { CloneCampaignHandler } from './commands/clone-campaign/clone-campaign.h
 import { TestSendCampaignHandler } from './commands/test-send-campaign/test-send-campaign.handler';
 import { ScheduleCampaignHandler } from './commands/schedule-campaign/schedule-campaign.handler';
 import { SendCampaignHandler } from './commands/send-campaign/send-campaign.handler';
+import { AddCampaignRecipientsHandler } from './commands/add-campaign-recipients/add-campaign-recipients.handler';
 import { SetCampaignAudienceHandler } from './commands/set-campaign-audience/set-campaign-audience.handler';
 import { StartScheduledCampaignHandler } from './commands/start-scheduled-campaign/start-scheduled-campaign.handler';
 import { StopCampaignHandler } from './commands/stop-campaign/stop-campaign.handler';
@@ -35,12 +36,14 @@ import { ListCampaignsHandler } from './queries/list-campaigns/list-campaigns.ha
 import { PreviewAudienceHandler } from './queries/preview-audience/preview-audience.handler';
 import { RenderPreviewHandler } from './queries/render-preview/render-preview.handler';
 import { TemplateStatusSaga } from './sagas/template-status.saga';
+import { CampaignRecipientsSaga } from './sagas/campaign-recipients.saga';
 
 const commandHandlers = [
   CreateCampaignHandler,
   UpdateCampaignHandler,
   DeleteCampaignHandler,
   SetCampaignAudienceHandler,
+  AddCampaignRecipientsHandler,
   SendCampaignHandler,
   ScheduleCampaignHandler,
   PauseCampaignHandler,
@@ -68,7 +71,7 @@ const queryHandlers = [
 @Module({
   imports: [TypeOrmModule.forFeature([CampaignEntity])],
   controllers: [CampaignsController],
-  providers: [CampaignRepository, CampaignPresenter, CampaignReferences, CampaignTransition, TemplateStatusSaga, ...commandHandlers, ...queryHandlers],
+  providers: [CampaignRepository, CampaignPresenter, CampaignReferences, CampaignTransition, TemplateStatusSaga, CampaignRecipientsSaga, ...commandHandlers, ...queryHandlers],
   // Analytics answers refresh-metrics with the campaign object.
   exports: [CampaignPresenter],
 })

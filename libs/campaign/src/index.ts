@@ -3,7 +3,7 @@ export * from './domain/events';
 export * from './domain/variable-mapping';
 export * from './domain/template-renderer';
 export * from './domain/send-window';
-export { MANUAL_PAUSE, SCHEDULE_MISSED, TEMPLATE_PAUSED, type CampaignProps } from './domain/campaign.aggregate';
+export { MANUAL_PAUSE, SCHEDULE_MISSED, TEMPLATE_PAUSED, toAudienceSpec, type CampaignAudience, type CampaignProps } from './domain/campaign.aggregate';
 // The engine tells a moot transition (a user acted first, or the campaign is gone) from a lost version race by class.
 export { CampaignNotFoundError, ConcurrentTransitionError, InvalidTransitionError } from './domain/campaign.errors';
 export * from './commands/start-scheduled-campaign/start-scheduled-campaign.command';
@@ -27,4 +27,5 @@ import { Campaigns1764400001000 } from './database/migrations/1764400001000-camp
 import { PauseReasonCasing1764550000000 } from './database/migrations/1764550000000-pause-reason-casing';
 import { MaxFailureRate1764600001000 } from './database/migrations/1764600001000-max-failure-rate';
 import { SendWindow1764620003000 } from './database/migrations/1764620003000-send-window';
-export const campaignMigrations = [Campaigns1764400001000, PauseReasonCasing1764550000000, MaxFailureRate1764600001000, SendWindow1764620003000];
+import { CampaignAudienceSegments1764630000200 } from './database/migrations/1764630000200-campaign-audience-segments';
+export const campaignMigrations = [Campaigns1764400001000, PauseReasonCasing1764550000000, MaxFailureRate1764600001000, SendWindow1764620003000, CampaignAudienceSegments1764630000200];

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AnalyticsModule, analyticsMigrations } from '@app/analytics';
-import { AudienceModule, audienceMigrations } from '@app/audience';
+import { AudienceModule, audienceMigrations, AudienceWorkerModule } from '@app/audience';
 import { CampaignModule, campaignMigrations } from '@app/campaign';
 import { CatalogModule, catalogMigrations } from '@app/catalog';
 import { DispatchModule, dispatchMigrations, DispatchWorkerModule } from '@app/dispatch';
@@ -19,7 +19,7 @@ export const ALL_MIGRATIONS: Function[] = [...platformMigrations, ...campaignMig
 const DOMAIN_MODULES = [WebhooksModule, CampaignModule, AudienceModule, AnalyticsModule, CatalogModule, DispatchModule];
 
 /** Queue processors; only the worker process (or the API in single-process mode) loads them. */
-const WORKER_MODULES: DynamicModule['imports'] = [DispatchWorkerModule, WebhooksWorkerModule];
+const WORKER_MODULES: DynamicModule['imports'] = [DispatchWorkerModule, WebhooksWorkerModule, AudienceWorkerModule];
 
 export interface AppModuleOptions {
   http: boolean;

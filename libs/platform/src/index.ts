@@ -13,6 +13,7 @@ export * from './http/api-errors.decorator';
 export * from './http/error-response.dto';
 export * from './http/configure-app';
 export { OPENAPI_METADATA, type OpenApiMetadata } from './http/openapi';
+export * from './http/csv';
 export * from './idempotency/stable-stringify';
 export * from './net/address-policy';
 export * from './outbox/outbox';

@@ -1,7 +1,6 @@
 import type { QueryBus } from '@nestjs/cqrs';
-import type { Page } from '@app/platform';
+import { csvLine, type Page } from '@app/platform';
 import { ListRecipientsQuery, RecipientFilter, RecipientView } from '@app/dispatch';
-import { csvLine } from '../domain/csv';
 
 export const CSV_COLUMNS: ReadonlyArray<keyof RecipientView> = [
   'id', 'contact_id', 'phone_number', 'status', 'message_id', 'error_code', 'error', 'variables', 'sent_at', 'delivered_at', 'read_at', 'failed_at',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type KeysetPosition, recordOutboxEvents } from '@app/platform';
+import { newestFirst } from './newest-first';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 
 import { ContactNotFoundError, PhoneTakenError } from '../domain/audience.errors';
@@ -149,19 +150,12 @@ export class ContactRepository {
     workspaceId: string,
     opts: { groupId?: string; sourceId?: string; phone?: string; after: KeysetPosition | null; limit: number },
   ): Promise<ContactEntity[]> {
-    const qb = this.db
-      .getRepository(ContactEntity)
-      .createQueryBuilder('c')
-      .where('c.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(opts.limit + 1);
+    const qb = newestFirst(this.db, ContactEntity, workspaceId, opts.after, opts.limit, 'c');
     if (opts.groupId) {
       qb.andWhere('EXISTS (SELECT 1 FROM group_members gm WHERE gm.contact_id = c.id AND gm.group_id = :groupId)', { groupId: opts.groupId });
     }
     if (opts.sourceId) qb.andWhere('c.source_id = :sourceId', { sourceId: opts.sourceId });
     if (opts.phone) qb.andWhere('c.phone = :phone', { phone: opts.phone });
-    if (opts.after) qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', opts.after);
     return qb.getMany();
   }
 }

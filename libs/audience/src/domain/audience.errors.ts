@@ -43,3 +43,47 @@ export class SourceNotFoundError extends DomainError {
     super(`Source ${id} not found`);
   }
 }
+
+export class ImportNotFoundError extends DomainError {
+  readonly code = 'IMPORT_NOT_FOUND';
+  readonly status = HttpStatus.NOT_FOUND;
+  constructor(id: string) {
+    super(`Contact import ${id} not found`);
+  }
+}
+
+/** A `mapping` that names no field, or a request that is no CSV at all. */
+export class InvalidImportError extends DomainError {
+  readonly code = 'INVALID_IMPORT';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+}
+
+export class ImportTooLargeError extends DomainError {
+  readonly code = 'IMPORT_TOO_LARGE';
+  readonly status = HttpStatus.PAYLOAD_TOO_LARGE;
+  constructor(maxBytes: number) {
+    super(`The file is larger than ${maxBytes >= 1024 * 1024 ? `${(maxBytes / 1024 / 1024).toFixed(0)} MiB` : `${maxBytes} bytes`}`, { max_bytes: maxBytes });
+  }
+}
+
+export class UnsupportedImportTypeError extends DomainError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  readonly status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+}
+
+export class SegmentNotFoundError extends DomainError {
+  readonly code = 'SEGMENT_NOT_FOUND';
+  readonly status = HttpStatus.NOT_FOUND;
+  constructor(id: string) {
+    super(`Segment ${id} not found`);
+  }
+}
+
+/** `details.problems` lists each bad condition by its path (`conditions[2]`) with what is wrong. */
+export class InvalidSegmentError extends DomainError {
+  readonly code = 'INVALID_SEGMENT';
+  readonly status = HttpStatus.UNPROCESSABLE_ENTITY;
+  constructor(problems: Array<{ condition: string; message: string }>) {
+    super(problems.map((p) => `${p.condition}: ${p.message}`).join('; '), { problems });
+  }
+}

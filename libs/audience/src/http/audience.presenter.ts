@@ -1,3 +1,5 @@
+import type { SegmentEntity } from '../database/segment.entity';
+import type { SegmentResponseDto } from './dto/segment.dto';
 import type { GroupEntity } from '../database/group.entity';
 import type { SourceEntity } from '../database/source.entity';
 import type { MembersAdded } from '../commands/add-group-members/add-group-members.command';
@@ -46,4 +48,16 @@ export function presentMembersAdded(r: MembersAdded): AddGroupMembersResponseDto
 
 export function presentMembersRemoved(r: MembersRemoved): RemoveGroupMembersResponseDto {
   return { removed: r.removed, not_members: r.notMembers, member_count: r.memberCount };
+}
+
+export function presentSegment(s: SegmentEntity): SegmentResponseDto {
+  return {
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    match: s.definition.match,
+    conditions: s.definition.conditions,
+    created_at: s.createdAt.toISOString(),
+    updated_at: s.updatedAt.toISOString(),
+  };
 }

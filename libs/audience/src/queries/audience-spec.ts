@@ -1,5 +1,9 @@
 import type { OptOutScope } from '../domain/opt-out';
-/** An audience: the union of the members of some groups and the contacts of some sources. */
+
+/**
+ * An audience: the union of the members of some groups, the contacts of some sources, the contacts of
+ * some segments (saved filters), some contacts by id and the members of some lists.
+ */
 export interface AudienceSpec {
   workspaceId: string;
   groupIds: string[];
@@ -10,6 +14,10 @@ export interface AudienceSpec {
    * AUTHENTICATION ones. Omitted: treated as marketing.
    */
   templateCategory?: string | null;
+  segmentIds?: string[];
+  contactIds?: string[];
+  /** Lists of explicit contacts (AddListMembersCommand), e.g. a campaign's recipients added one by one. */
+  listIds?: string[];
 }
 
 

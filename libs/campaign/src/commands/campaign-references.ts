@@ -5,8 +5,9 @@ import { GetTemplateQuery, ResolveChannelQuery, TemplateSummary } from '@app/cat
 import { CampaignRepository } from '../database/campaign.repository';
 import { EmptyAudienceError, InvalidAudienceError, InvalidVariableMappingError, TemplateNotApprovedError, TemplateNotFoundError } from '../domain/campaign.errors';
 import { validateVariableMapping } from '../domain/variable-mapping';
+import { CampaignAudience, toAudienceSpec } from '../domain/campaign.aggregate';
 
-type CampaignAudienceRef = { workspaceId: string; templateId: string; audience: { groups: string[]; sources: string[] } };
+type CampaignAudienceRef = { id: string; workspaceId: string; templateId: string; audience: CampaignAudience };
 
 /** Checks what a campaign points at (template, channel, audience) through the owning modules' queries. */
 @Injectable()
@@ -72,19 +73,18 @@ export class CampaignReferences {
   }
 
   private async specOf(c: CampaignAudienceRef): Promise<AudienceSpec> {
-    const templateCategory = await this.category(c.workspaceId, c.templateId);
-    return { workspaceId: c.workspaceId, groupIds: c.audience.groups, sourceIds: c.audience.sources, templateCategory };
+    return { ...toAudienceSpec(c.workspaceId, c.audience, c.id), templateCategory: await this.category(c.workspaceId, c.templateId) };
   }
 
-  async assertAudienceExists(workspaceId: string, audience: { groups: string[]; sources: string[] }): Promise<void> {
-    if (!audience.groups.length && !audience.sources.length) return;
-    const { missingGroups, missingSources } = await this.queries.execute(
-      new CheckAudienceRefsQuery({ workspaceId, groupIds: audience.groups, sourceIds: audience.sources }),
-    );
-    if (missingGroups.length || missingSources.length) {
-      throw new InvalidAudienceError('Some audience groups or sources do not exist in this workspace', {
-        missing_groups: missingGroups,
-        missing_sources: missingSources,
+  async assertAudienceExists(workspaceId: string, audience: CampaignAudience): Promise<void> {
+    if (!Object.values(audience).some((ids) => ids.length)) return;
+    const missing = await this.queries.execute(new CheckAudienceRefsQuery(toAudienceSpec(workspaceId, audience)));
+    if (Object.values(missing).some((ids) => ids.length)) {
+      throw new InvalidAudienceError('Some audience groups, sources, segments or contacts do not exist in this workspace', {
+        missing_groups: missing.missingGroups,
+        missing_sources: missing.missingSources,
+        missing_segments: missing.missingSegments,
+        missing_contact_ids: missing.missingContacts,
       });
     }
   }

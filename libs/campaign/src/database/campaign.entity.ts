@@ -20,6 +20,8 @@ export class CampaignEntity {
   @Column('jsonb', { nullable: true }) sendWindow: SendWindow | null;
   @Column({ type: 'uuid', array: true }) audienceGroups: string[];
   @Column({ type: 'uuid', array: true }) audienceSources: string[];
+  @Column({ type: 'uuid', array: true }) audienceSegments: string[];
+  @Column({ type: 'uuid', array: true }) audienceContacts: string[];
   @Column('timestamptz', { nullable: true }) scheduledAt: Date | null;
   @Column('timestamptz', { nullable: true }) startedAt: Date | null;
   @Column('timestamptz', { nullable: true }) completedAt: Date | null;

@@ -4,20 +4,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AudienceSpec } from '@app/audience';
 import { recordOutboxEvents } from '@app/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Campaign, CampaignProps } from '../domain/campaign.aggregate';
+import { Campaign, CampaignProps, toAudienceSpec } from '../domain/campaign.aggregate';
 import type { CampaignEvent } from '../domain/events/campaign-event';
 import { CampaignNotFoundError, ConcurrentTransitionError } from '../domain/campaign.errors';
 import { CampaignStatus } from '../domain/campaign-status';
 import { CampaignEntity } from './campaign.entity';
 
 function toProps(e: CampaignEntity): CampaignProps {
-  const { audienceGroups, audienceSources, ...rest } = e;
-  return { ...rest, audience: { groups: audienceGroups, sources: audienceSources } };
+  const { audienceGroups, audienceSources, audienceSegments, audienceContacts, ...rest } = e;
+  return { ...rest, audience: { groups: audienceGroups, sources: audienceSources, segments: audienceSegments, contactIds: audienceContacts } };
 }
 
 function toRow(p: Readonly<CampaignProps>): CampaignEntity {
   const { audience, ...rest } = p;
-  return Object.assign(new CampaignEntity(), rest, { audienceGroups: audience.groups, audienceSources: audience.sources });
+  return Object.assign(new CampaignEntity(), rest, {
+    audienceGroups: audience.groups,
+    audienceSources: audience.sources,
+    audienceSegments: audience.segments,
+    audienceContacts: audience.contactIds,
+  });
 }
 
 /** Builds the webhook payload of an event from the campaign as it stands after the change. */
@@ -40,9 +45,11 @@ export class CampaignRepository {
 
   /** The campaign's audience, and the template it is for (whose category decides which opt-outs apply). */
   async audienceSpec(workspaceId: string, id: string): Promise<AudienceSpec & { templateId: string }> {
-    const row = await this.db.getRepository(CampaignEntity).findOne({ select: ['audienceGroups', 'audienceSources', 'templateId'], where: { id, workspaceId } });
+    const row = await this.db
+      .getRepository(CampaignEntity)
+      .findOne({ select: ['audienceGroups', 'audienceSources', 'audienceSegments', 'audienceContacts', 'templateId'], where: { id, workspaceId } });
     if (!row) throw new CampaignNotFoundError(id);
-    return { workspaceId, groupIds: row.audienceGroups, sourceIds: row.audienceSources, templateId: row.templateId };
+    return { ...toAudienceSpec(workspaceId, toProps(row).audience, id), templateId: row.templateId };
   }
 
   /** For internal actors (scheduler, dispatcher) that act on a campaign id without a workspace context. */

@@ -20,7 +20,7 @@ function campaignIn(status: CampaignStatus, extra: Partial<CampaignProps> = {}):
     batchDelayMs: 0,
     maxFailureRate: 0.5,
     sendWindow: null,
-    audience: { groups: [], sources: [] },
+    audience: { groups: [], sources: [], segments: [], contactIds: [] },
     scheduledAt: status === SCHEDULED ? LATER : null,
     startedAt: [RUNNING, PAUSED, COMPLETED, STOPPED, FAILED].includes(status) ? NOW : null,
     completedAt: null,
@@ -45,7 +45,7 @@ const ACT: Record<CampaignAction, (c: Campaign) => void> = {
   fail: (c) => c.fail('template disabled', NOW),
   retry: (c) => c.retry(NOW),
   test_send: (c) => c.checkTestSend(),
-  set_audience: (c) => c.setAudience({ groups: [], sources: [] }, NOW),
+  set_audience: (c) => c.setAudience({ groups: [], sources: [], segments: [], contactIds: [] }, NOW),
   edit: (c) => c.edit({ name: 'renamed' }, NOW),
   delete: (c) => c.delete(),
 };

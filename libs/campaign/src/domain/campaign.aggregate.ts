@@ -1,4 +1,5 @@
 import { AggregateRoot } from '@nestjs/cqrs';
+import type { AudienceSpec } from '@app/audience';
 import { CampaignStatus } from './campaign-status';
 import {
   CampaignCompletedEvent,
@@ -64,9 +65,22 @@ export const DEFAULT_MAX_FAILURE_RATE = 0.5;
 /** failure_reason of a scheduled start that found nobody to message. */
 export const EMPTY_AUDIENCE_FAILURE = 'EMPTY_AUDIENCE: the audience had no contact to message when the scheduled time came';
 
+/** Who a campaign messages: the union of groups, sources, segments (saved filters) and contacts by id. */
 export interface CampaignAudience {
   groups: string[];
   sources: string[];
+  segments: string[];
+  contactIds: string[];
+}
+
+export const EMPTY_AUDIENCE: Readonly<CampaignAudience> = { groups: [], sources: [], segments: [], contactIds: [] };
+
+/**
+ * The audience module's view of a campaign's audience. With the campaign id, its recipients added one by one
+ * (POST /campaigns/{id}/recipients, kept as the audience list of that id) are part of it.
+ */
+export function toAudienceSpec(workspaceId: string, a: CampaignAudience, campaignId?: string): AudienceSpec {
+  return { workspaceId, groupIds: a.groups, sourceIds: a.sources, segmentIds: a.segments, contactIds: a.contactIds, listIds: campaignId ? [campaignId] : [] };
 }
 
 export interface CampaignProps {
@@ -117,7 +131,7 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
       batchSize: 50,
       batchDelayMs: 0,
       sendWindow: null,
-      audience: { groups: [], sources: [] },
+      audience: { ...EMPTY_AUDIENCE },
       ...input,
       // Omitted is the default; null is a choice (no guard).
       maxFailureRate: input.maxFailureRate === undefined ? DEFAULT_MAX_FAILURE_RATE : input.maxFailureRate,
@@ -278,7 +292,8 @@ export class Campaign extends AggregateRoot<CampaignEvent> {
 
   setAudience(audience: CampaignAudience, now = new Date()): void {
     this.guard('set_audience');
-    this.set({ audience: { groups: [...new Set(audience.groups)], sources: [...new Set(audience.sources)] } }, now);
+    const unique = (ids: string[]) => [...new Set(ids)];
+    this.set({ audience: { groups: unique(audience.groups), sources: unique(audience.sources), segments: unique(audience.segments), contactIds: unique(audience.contactIds) } }, now);
   }
 
   edit(patch: EditableFields, now = new Date()): void {

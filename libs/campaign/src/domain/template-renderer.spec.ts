@@ -88,3 +88,31 @@ describe('template rendering', () => {
     expect(sanitizeParameter('x'.repeat(2000))).toHaveLength(1024);
   });
 });
+
+describe('field chains and per-recipient values', () => {
+  const chained = { ...mapping, body: { ...mapping.body, '1': { field: ['custom_fields.nickname', 'first_name'], fallback: 'there' } } };
+
+  it('takes the first field of a chain that has a value, then the fallback', () => {
+    expect(validateVariableMapping(template.variables, chained)).toEqual([]);
+    const render = compileRenderer(template, chained);
+    const base = { custom_fields: { order_id: 'A1', tracking: 'T' } };
+    expect(render({ ...base, first_name: 'Ada', custom_fields: { ...base.custom_fields, nickname: 'Addie' } }).variables['body.1']).toBe('Addie');
+    expect(render({ ...base, first_name: 'Ada' }).variables['body.1']).toBe('Ada');
+    expect(render({ ...base, first_name: '  ' }).variables['body.1']).toBe('there');
+  });
+
+  it('refuses empty, long or unknown chains', () => {
+    const at = (field: unknown) => validateVariableMapping(template.variables, { ...mapping, body: { ...mapping.body, '1': { field } } }).map((p) => p.path);
+    expect(at([])).toEqual(['body.1']);
+    expect(at(['first_name', 'nickname'])).toEqual(['body.1']);
+    expect(at(Array(6).fill('first_name'))).toEqual(['body.1']);
+  });
+
+  it('lets a recipient value win over the mapping, an empty one not', () => {
+    const render = compileRenderer(template, mapping);
+    const contact = { first_name: 'Ada', custom_fields: { order_id: 'A1', tracking: 'T' } };
+    const msg = render(contact, { 'body.2': 'B-77', 'body.1': '', 'header.1': 'Lady\nAda' });
+    expect(msg.variables).toMatchObject({ 'body.1': 'Ada', 'body.2': 'B-77', 'header.1': 'Lady Ada' });
+    expect(msg.missing).toEqual([]);
+  });
+});

@@ -1,6 +1,9 @@
 import type { TemplateVariables } from '@app/catalog';
 import { MappingSource, parseSource } from './variable-mapping';
 
+/** Values given for one recipient, by placeholder path (`body.1`, `header.1`, `buttons.0.1`). */
+export type RecipientVariables = Record<string, string>;
+
 /** The contact fields a mapping can read (the Contact object's, flattened). */
 export interface RenderContact {
   phone?: string | null;
@@ -47,6 +50,14 @@ function readField(contact: RenderContact, field: string): string | null {
   return text ? text : null;
 }
 
+function firstField(contact: RenderContact, fields: string[]): string | null {
+  for (const field of fields) {
+    const value = readField(contact, field);
+    if (value) return value;
+  }
+  return null;
+}
+
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{\s*(\d+)\s*\}\}/g, (m, n: string) => values[n] ?? m);
 
 type Component = Record<string, unknown> & { type?: string; text?: string; format?: string; buttons?: Array<Record<string, unknown>> };
@@ -58,7 +69,7 @@ type Component = Record<string, unknown> & { type?: string; text?: string; forma
 export function compileRenderer(
   template: { components: Array<Record<string, unknown>>; variables: TemplateVariables },
   mapping: Record<string, unknown> | null,
-): (contact: RenderContact) => RenderedMessage {
+): (contact: RenderContact, overrides?: RecipientVariables | null) => RenderedMessage {
   const sources = new Map<string, MappingSource>();
   const section = (path: string, raw: unknown) => {
     for (const [n, src] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
@@ -71,14 +82,19 @@ export function compileRenderer(
   for (const [index, raw] of Object.entries((mapping?.buttons ?? {}) as Record<string, unknown>)) section(`buttons.${index}`, raw);
   const components = template.components as Component[];
 
-  return (contact) => {
+  return (contact, overrides) => {
+    // A value given for this recipient wins over the mapping; an empty one falls back to the mapping.
+    const override = (path: string, n: string) => {
+      const given = overrides && Object.hasOwn(overrides, `${path}.${n}`) ? sanitizeParameter(overrides[`${path}.${n}`]) : '';
+      return given || null;
+    };
     const variables: Record<string, string> = {};
     const missing: string[] = [];
     const valuesOf = (path: string, names: string[]) => {
       const values: Record<string, string> = {};
       for (const n of names) {
         const src = sources.get(`${path}.${n}`);
-        const value = !src ? null : 'value' in src ? sanitizeParameter(src.value) : (readField(contact, src.field) ?? (src.fallback ? sanitizeParameter(src.fallback) : null));
+        const value = override(path, n) ?? (!src ? null : 'value' in src ? sanitizeParameter(src.value) : firstField(contact, src.fields) ?? (src.fallback ? sanitizeParameter(src.fallback) : null));
         if (value) {
           values[n] = value;
           variables[`${path}.${n}`] = value;

@@ -3,9 +3,13 @@ import type { TemplateVariables } from '@app/catalog';
 /**
  * The variable-mapping grammar (a campaign's `variable_mapping`):
  * `{header: {"1": src}, body: {"1": src, …}, buttons: {"<button index>": {"1": src}}}` where `src` is
- * `{field, fallback?}`, `{value}`, or a bare field name string.
+ * `{field, fallback?}`, `{value}`, or a bare field name string. `field` may also be a list of fields,
+ * tried in order: the first that has a value for the contact is used, then `fallback`.
  */
-export type MappingSource = { field: string; fallback?: string } | { value: string };
+export type MappingSource = { fields: string[]; fallback?: string } | { value: string };
+
+/** More would only hide a mapping mistake; five covers nickname → first name → … chains. */
+export const MAX_FIELD_CHAIN = 5;
 
 export interface MappingProblem {
   path: string;
@@ -23,7 +27,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Parses one placeholder's source, or says what is wrong with it. */
 export function parseSource(raw: unknown): MappingSource | string {
-  if (typeof raw === 'string') return isContactField(raw) ? { field: raw } : `unknown contact field "${raw}"`;
+  if (typeof raw === 'string') return isContactField(raw) ? { fields: [raw] } : `unknown contact field "${raw}"`;
   if (!isObject(raw)) return 'must be a field name or an object with "field" or "value"';
   const keys = Object.keys(raw);
   if ('value' in raw) {
@@ -34,9 +38,12 @@ export function parseSource(raw: unknown): MappingSource | string {
   if (!('field' in raw)) return 'must have "field" or "value"';
   const extra = keys.filter((k) => k !== 'field' && k !== 'fallback');
   if (extra.length) return `unknown key(s): ${extra.join(', ')}`;
-  if (typeof raw.field !== 'string' || !isContactField(raw.field)) return `unknown contact field "${String(raw.field)}"`;
+  const fields = Array.isArray(raw.field) ? raw.field : [raw.field];
+  if (!fields.length || fields.length > MAX_FIELD_CHAIN) return `"field" must be a field name or a list of 1-${MAX_FIELD_CHAIN} field names`;
+  const unknown = fields.find((f) => typeof f !== 'string' || !isContactField(f));
+  if (unknown !== undefined) return `unknown contact field "${String(unknown).slice(0, 80)}"`;
   if (raw.fallback !== undefined && typeof raw.fallback !== 'string') return '"fallback" must be a string';
-  return raw.fallback === undefined ? { field: raw.field } : { field: raw.field, fallback: raw.fallback };
+  return raw.fallback === undefined ? { fields } : { fields, fallback: raw.fallback };
 }
 
 /** Checks a mapping against a template's placeholders: all mapped, nothing else. Returns every problem. */

@@ -11,10 +11,11 @@ import { CloneCampaignCommand } from '../commands/clone-campaign/clone-campaign.
 import { TestSendCampaignCommand } from '../commands/test-send-campaign/test-send-campaign.command';
 import { ScheduleCampaignCommand } from '../commands/schedule-campaign/schedule-campaign.command';
 import { SendCampaignCommand } from '../commands/send-campaign/send-campaign.command';
+import { AddCampaignRecipientsCommand } from '../commands/add-campaign-recipients/add-campaign-recipients.command';
 import { SetCampaignAudienceCommand } from '../commands/set-campaign-audience/set-campaign-audience.command';
 import { StopCampaignCommand } from '../commands/stop-campaign/stop-campaign.command';
 import { UpdateCampaignCommand } from '../commands/update-campaign/update-campaign.command';
-import type { CampaignProps } from '../domain/campaign.aggregate';
+import type { CampaignAudience, CampaignProps } from '../domain/campaign.aggregate';
 import { CampaignPresenter } from '../presentation/campaign.presenter';
 import { CampaignFieldCoverageQuery } from '../queries/audience-field-coverage/campaign-field-coverage.query';
 import { PreviewAudienceQuery } from '../queries/preview-audience/preview-audience.query';
@@ -23,8 +24,8 @@ import { GetCampaignQuery } from '../queries/get-campaign/get-campaign.query';
 import { ListCampaignsQuery } from '../queries/list-campaigns/list-campaigns.query';
 import { CampaignListResponseDto, CampaignResponseDto } from './dto/campaign.response.dto';
 import {
-  AudiencePreviewResponseDto, CloneCampaignDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto, RenderPreviewResponseDto, RetryCampaignDto,
-  RetryCampaignResponseDto, ScheduleCampaignDto, TestSendDto, TestSendResponseDto,
+  AddRecipientsDto, AddRecipientsResponseDto, AudiencePreviewResponseDto, CloneCampaignDto, FieldCoverageDto, FieldCoverageResponseDto, RenderPreviewDto,
+  RenderPreviewResponseDto, RetryCampaignDto, RetryCampaignResponseDto, ScheduleCampaignDto, TestSendDto, TestSendResponseDto,
 } from './dto/campaign-actions.dto';
 import { AudienceDto, CreateCampaignDto, SendWindowDto } from './dto/create-campaign.dto';
 import type { SendWindow } from '../domain/send-window';
@@ -101,7 +102,7 @@ export class CampaignsController {
         maxFailureRate: dto.max_failure_rate,
         sendWindow: sendWindowOf(dto.send_window),
         variableMapping: dto.variable_mapping,
-        audience: dto.audience,
+        audience: dto.audience && toCampaignAudience(dto.audience),
         scheduledAt: dto.scheduled_at ? new Date(dto.scheduled_at) : null,
       }),
     );
@@ -161,9 +162,28 @@ export class CampaignsController {
   @Scopes('campaigns:write')
   @ApiOperation({ operationId: 'setCampaignAudience', summary: 'Replace the audience (DRAFT or PAUSED only)' })
   @ApiOkResponse({ type: CampaignResponseDto })
-  @ApiErrors([400, 'Bad audience input, unknown group/source (INVALID_AUDIENCE) or INVALID_TRANSITION'], 404, 409)
+  @ApiErrors([400, 'Bad audience input, unknown group/source/segment/contact (INVALID_AUDIENCE) or INVALID_TRANSITION'], 404, 409)
   setAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AudienceDto) {
-    return this.respond(new SetCampaignAudienceCommand(ws, id, { groups: dto.groups ?? [], sources: dto.sources ?? [] }));
+    return this.respond(new SetCampaignAudienceCommand(ws, id, toCampaignAudience(dto)));
+  }
+
+  @Post(':id/recipients')
+  @HttpCode(200)
+  @Scopes('campaigns:write')
+  @ApiOperation({
+    summary: 'Add recipients with values of their own (DRAFT or PAUSED only)',
+    description:
+      'Up to 10,000 per call, beside the audience: each by `phone` (a phone that is no contact yet becomes one) or `contact_id`, with `variables` ' +
+      'that win over the variable mapping for that recipient (they appear in its `variables` and in the render preview). Adding a recipient ' +
+      'again replaces its values. Each invalid entry is reported in `failed` with its index; the others are added. Body limit 10 MiB.',
+  })
+  @ApiOkResponse({ type: AddRecipientsResponseDto })
+  @ApiErrors([400, 'VALIDATION_FAILED or INVALID_TRANSITION (not DRAFT or PAUSED)'], [404, 'CAMPAIGN_NOT_FOUND'], 413)
+  async addRecipients(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddRecipientsDto): Promise<AddRecipientsResponseDto> {
+    const r = await this.commands.execute(
+      new AddCampaignRecipientsCommand(ws, id, dto.recipients.map((x) => ({ phone: x.phone, contactId: x.contact_id, variables: x.variables }))),
+    );
+    return { added: r.added, updated: r.updated, contacts_created: r.contactsCreated, failed: r.failed };
   }
 
   @Get(':id/audience/preview')
@@ -305,4 +325,8 @@ export class CampaignsController {
     const results = await this.commands.execute(new TestSendCampaignCommand(ws, id, dto.phones ?? [], dto.contact_ids ?? []));
     return { data: results.map((r) => ({ phone: r.phone, contact_id: r.contactId, wamid: r.wamid, error: r.error })) };
   }
+}
+
+function toCampaignAudience(dto: AudienceDto): CampaignAudience {
+  return { groups: dto.groups ?? [], sources: dto.sources ?? [], segments: dto.segments ?? [], contactIds: dto.contact_ids ?? [] };
 }

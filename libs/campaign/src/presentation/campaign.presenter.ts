@@ -65,7 +65,7 @@ export class CampaignPresenter {
           failure_reason: c.failureReason,
           total_recipients: c.totalRecipients,
           stats: stats.get(c.id) ?? { ...EMPTY_STATS },
-          audience: { groups: [...c.audience.groups], sources: [...c.audience.sources] },
+          audience: { groups: [...c.audience.groups], sources: [...c.audience.sources], segments: [...c.audience.segments], contact_ids: [...c.audience.contactIds] },
           created_at: c.createdAt.toISOString(),
           updated_at: c.updatedAt.toISOString(),
         };

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetContactsQuery, OptOutContactCommand, optedOutFor } from '@app/audience';
+import { GetContactsQuery, ListMemberVariablesQuery, OptOutContactCommand, optedOutFor } from '@app/audience';
 import { AutoPauseCampaignCommand, FailCampaignCommand, RenderedMessage } from '@app/campaign';
 import { Env } from '@app/platform';
 import { WhatsAppApiError, WhatsAppClient } from '@app/whatsapp';
@@ -108,7 +108,11 @@ export class BatchSender {
   private async render(run: PumpRun, rows: ClaimedRecipient[]): Promise<Sendable[]> {
     const sendable: Sendable[] = [];
     // Fields and opt-out are read now, not at materialisation: a later opt-out or correction still counts.
-    const contacts = await this.queries.execute(new GetContactsQuery(run.info.workspaceId, rows.map((r) => r.contactId)));
+    const ids = rows.map((r) => r.contactId);
+    const [contacts, own] = await Promise.all([
+      this.queries.execute(new GetContactsQuery(run.info.workspaceId, ids)),
+      this.queries.execute(new ListMemberVariablesQuery(run.info.id, ids)),
+    ]);
     const now = new Date();
     for (const row of rows) {
       // Its window closed between the deferral before the claim and now: it waits for the next opening.
@@ -127,7 +131,7 @@ export class BatchSender {
         });
         continue;
       }
-      const msg = run.render({ ...contact, phone: row.phone });
+      const msg = run.render({ ...contact, phone: row.phone }, own.get(row.contactId));
       if (msg.missing.length) {
         run.outcomes.push({
           id: row.id,

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { AudienceListRevisionQuery } from '@app/audience';
 import {
   AutoPauseCampaignCommand, CampaignStatus, compileRenderer, FailCampaignCommand, GetCampaignDispatchInfoQuery, GetCampaignStatusQuery, TEMPLATE_PAUSED,
 } from '@app/campaign';
@@ -108,7 +109,8 @@ export class Dispatcher implements OnModuleDestroy {
     const info = await this.queries.execute(new GetCampaignDispatchInfoQuery(campaignId));
     if (!info || info.status !== CampaignStatus.RUNNING) return null;
     // An audience changed while paused is fitted first: no pump may send a row of a contact who left it.
-    if ((await this.ledger.materialisedAudience(campaignId)) !== audienceKey(info.audience)) {
+    const wanted = audienceKey(info.audience, await this.queries.execute(new AudienceListRevisionQuery(campaignId)));
+    if ((await this.ledger.materialisedAudience(campaignId)) !== wanted) {
       await this.queue.materialise(campaignId);
       return null;
     }

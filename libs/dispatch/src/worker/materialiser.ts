@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { BuildAudienceSelectQuery } from '@app/audience';
-import { CampaignStatus, GetCampaignDispatchInfoQuery, RecordMaterialisedCommand } from '@app/campaign';
+import { AudienceListRevisionQuery, BuildAudienceSelectQuery } from '@app/audience';
+import { CampaignAudience, CampaignStatus, GetCampaignDispatchInfoQuery, RecordMaterialisedCommand, toAudienceSpec } from '@app/campaign';
 import { GetTemplateQuery } from '@app/catalog';
 import { Env } from '@app/platform';
 import { contactIdSlices } from './contact-id-slices';
@@ -10,8 +10,12 @@ import { DispatchQueue } from '../dispatch-queue';
 import { EngineCommands } from './engine-commands';
 import { SendWindowGate } from './send-window-gate';
 
-/** Identifies an audience: rows are materialised again (fitted to it) whenever the campaign's audience no longer matches. */
-export const audienceKey = (a: { groups: string[]; sources: string[] }) => JSON.stringify([[...a.groups].sort(), [...a.sources].sort()]);
+/**
+ * Identifies an audience: rows are materialised again (fitted to it) whenever the campaign's audience no longer
+ * matches. Recipients added one by one count too: a paused campaign they were added to materialises again on resume.
+ */
+export const audienceKey = (a: CampaignAudience, listRevision: string | null) =>
+  JSON.stringify([a.groups, a.sources, ...(a.segments.length || a.contactIds.length || listRevision ? [a.segments, a.contactIds, [listRevision ?? '']] : [])].map((ids) => [...ids].sort()));
 
 /** Turns a started (or resumed) campaign's audience into recipient rows, then hands it to the pump. */
 @Injectable()
@@ -34,12 +38,12 @@ export class Materialiser {
       return;
     }
     if (info.status !== CampaignStatus.RUNNING) return;
-    const key = audienceKey(info.audience);
+    const key = audienceKey(info.audience, await this.queries.execute(new AudienceListRevisionQuery(campaignId)));
     const previous = await this.ledger.materialisedAudience(campaignId);
     if (previous !== key) {
       // Opt-outs are judged for the template's category: a marketing-only opt-out doesn't skip a utility message.
       const template = await this.queries.execute(new GetTemplateQuery(info.workspaceId, info.templateId));
-      const spec = { workspaceId: info.workspaceId, groupIds: info.audience.groups, sourceIds: info.audience.sources, templateCategory: template?.category };
+      const spec = { ...toAudienceSpec(info.workspaceId, info.audience, campaignId), templateCategory: template?.category };
       const [whole, ...slices] = await Promise.all([
         this.queries.execute(new BuildAudienceSelectQuery(spec, 2)),
         ...contactIdSlices(this.env.MATERIALISE_PARALLELISM).map((range) => this.queries.execute(new BuildAudienceSelectQuery(spec, 2, range))),

@@ -1,4 +1,4 @@
-import { CampaignDispatchInfo, CampaignStatus, RenderContact, RenderedMessage } from '@app/campaign';
+import { CampaignDispatchInfo, CampaignStatus, RecipientVariables, RenderContact, RenderedMessage } from '@app/campaign';
 import { ChannelCredentials, TemplateSummary } from '@app/catalog';
 import { ClaimLease } from './claim-lease';
 import { OutcomeBuffer } from './outcome-buffer';
@@ -17,7 +17,7 @@ export class PumpRun {
     readonly info: CampaignDispatchInfo,
     readonly template: TemplateSummary,
     readonly channel: ChannelCredentials,
-    readonly render: (contact: RenderContact) => RenderedMessage,
+    readonly render: (contact: RenderContact, overrides?: RecipientVariables | null) => RenderedMessage,
     readonly lease: ClaimLease,
     readonly outcomes: OutcomeBuffer,
     /** The zones of its recipients to keep within the send window (empty without one). */

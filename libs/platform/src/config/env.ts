@@ -98,6 +98,13 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(2000)
   DISPATCH_LEASE_MS: number = 15_000;
 
+  /** Largest CSV a contact import takes, in bytes (over it: 413) and in data rows (over it: the import fails). */
+  @Type(() => Number) @IsInt() @Min(1) @Max(209_715_200)
+  CONTACT_IMPORT_MAX_BYTES: number = 209_715_200;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  CONTACT_IMPORT_MAX_ROWS: number = 1_000_000;
+
   /** After this long without an outcome, a send whose HTTP call was interrupted is failed as DISPATCH_UNCERTAIN. */
   @Type(() => Number) @IsInt() @Min(1000)
   DISPATCH_UNCERTAIN_TIMEOUT_MS: number = 600_000;

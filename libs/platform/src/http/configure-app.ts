@@ -17,7 +17,7 @@ import { httpMetrics } from '../metrics/metrics';
 export const API_PREFIX = 'api/v1/public';
 /** Paths served outside the API prefix (also reachable under it, see below). */
 const UNPREFIXED = ['health/live', 'health/ready', 'metrics'];
-const BULK_PATHS = [`/${API_PREFIX}/contacts/bulk`];
+const BULK_PATHS = [`/${API_PREFIX}/contacts/bulk`, `/${API_PREFIX}/campaigns/:id/recipients`];
 
 export type RawBodyRequest = Request & { rawBody?: Buffer };
 

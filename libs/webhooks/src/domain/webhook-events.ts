@@ -1,4 +1,4 @@
-import { CONTACT_EVENT_TYPES } from '@app/audience';
+import { CONTACT_EVENT_TYPES, CONTACT_IMPORT_EVENT_TYPES } from '@app/audience';
 import { CAMPAIGN_EVENT_TYPES } from '@app/campaign';
 import { MESSAGE_EVENT_TYPES } from '@app/dispatch';
 
@@ -6,12 +6,12 @@ export const ALL_EVENTS = '*';
 /**
  * Campaign, Audience and Dispatch own the event names; an endpoint subscribes to some of them or to all (`*`).
  */
-export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, ...CONTACT_EVENT_TYPES, ...MESSAGE_EVENT_TYPES, ALL_EVENTS];
+export const SUBSCRIBABLE_EVENTS: readonly string[] = [...CAMPAIGN_EVENT_TYPES, ...CONTACT_EVENT_TYPES, ...CONTACT_IMPORT_EVENT_TYPES, ...MESSAGE_EVENT_TYPES, ALL_EVENTS];
 /**
  * What `*` means: every public lifecycle event. Per-message events come only to an endpoint that names them
  * (they are many), and an internal event that reached the outbox never goes out.
  */
-export const PUBLIC_EVENTS: ReadonlySet<string> = new Set([...CAMPAIGN_EVENT_TYPES, ...CONTACT_EVENT_TYPES]);
+export const PUBLIC_EVENTS: ReadonlySet<string> = new Set([...CAMPAIGN_EVENT_TYPES, ...CONTACT_EVENT_TYPES, ...CONTACT_IMPORT_EVENT_TYPES]);
 
 /** Sent only by POST /webhooks/{id}/test, whatever the endpoint subscribed to. */
 export const TEST_EVENT_TYPE = 'webhook.test';

@@ -1,18 +1,21 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { audienceSelect } from '../audience-sql';
+import { AudienceSql } from '../audience-sql';
 import { AudienceFieldCoverageQuery, FieldCoverage } from './audience-field-coverage.query';
 import { parseContactFields } from './coverage-fields';
 
 @QueryHandler(AudienceFieldCoverageQuery)
 export class AudienceFieldCoverageHandler implements IQueryHandler<AudienceFieldCoverageQuery> {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audience: AudienceSql,
+  ) {}
 
   /** One pass over the audience: a `count(*) FILTER` per field; "present" is non-null and not ''. */
   async execute({ spec, fields }: AudienceFieldCoverageQuery): Promise<FieldCoverage> {
     const parsed = parseContactFields(fields);
-    const { sql, params } = audienceSelect(spec, 1, 'c.phone, c.first_name, c.last_name, c.email, c.custom_fields');
+    const { sql, params } = await this.audience.select(spec, 1, 'c.phone, c.first_name, c.last_name, c.email, c.custom_fields');
     const args = [...params];
     const counts = parsed.map(({ field }, i) => {
       const value = 'column' in field ? `a.${field.column}` : `a.custom_fields ->> $${args.push(field.customKey)}::text`;

@@ -1,10 +1,12 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { audienceSelect } from '../audience-sql';
+import { AudienceSql } from '../audience-sql';
 import { BuildAudienceSelectQuery } from './build-audience-select.query';
 
 @QueryHandler(BuildAudienceSelectQuery)
 export class BuildAudienceSelectHandler implements IQueryHandler<BuildAudienceSelectQuery> {
-  async execute({ spec, firstParam, contactIdRange }: BuildAudienceSelectQuery) {
-    return audienceSelect(spec, firstParam, undefined, contactIdRange);
+  constructor(private readonly audience: AudienceSql) {}
+
+  execute({ spec, firstParam, contactIdRange }: BuildAudienceSelectQuery) {
+    return this.audience.select(spec, firstParam, undefined, contactIdRange);
   }
 }

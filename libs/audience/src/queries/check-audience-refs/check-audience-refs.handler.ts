@@ -9,14 +9,23 @@ export class CheckAudienceRefsHandler implements IQueryHandler<CheckAudienceRefs
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async execute({ spec }: CheckAudienceRefsQuery) {
-    const found: Array<{ kind: 'group' | 'source'; id: string }> = await this.db.query(
+    const found: Array<{ kind: string; id: string }> = await this.db.query(
       `SELECT 'group' AS kind, id FROM groups WHERE workspace_id = $1 AND id = ANY($2::uuid[])
        UNION ALL
-       SELECT 'source', id FROM sources WHERE workspace_id = $1 AND id = ANY($3::uuid[])`,
-      [spec.workspaceId, validIds(spec.groupIds), validIds(spec.sourceIds)],
+       SELECT 'source', id FROM sources WHERE workspace_id = $1 AND id = ANY($3::uuid[])
+       UNION ALL
+       SELECT 'segment', id FROM segments WHERE workspace_id = $1 AND id = ANY($4::uuid[])
+       UNION ALL
+       SELECT 'contact', id FROM contacts WHERE workspace_id = $1 AND id = ANY($5::uuid[])`,
+      [spec.workspaceId, validIds(spec.groupIds), validIds(spec.sourceIds), validIds(spec.segmentIds), validIds(spec.contactIds)],
     );
     const has = new Set(found.map((r) => `${r.kind}:${r.id}`));
-    const missing = (kind: string, ids: string[]) => [...new Set(ids)].filter((id) => !has.has(`${kind}:${id}`));
-    return { missingGroups: missing('group', spec.groupIds), missingSources: missing('source', spec.sourceIds) };
+    const missing = (kind: string, ids: string[] = []) => [...new Set(ids)].filter((id) => !has.has(`${kind}:${id}`));
+    return {
+      missingGroups: missing('group', spec.groupIds),
+      missingSources: missing('source', spec.sourceIds),
+      missingSegments: missing('segment', spec.segmentIds),
+      missingContacts: missing('contact', spec.contactIds),
+    };
   }
 }

@@ -1,15 +1,18 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { audienceSelect } from '../audience-sql';
+import { AudienceSql } from '../audience-sql';
 import { HasMessageableContactQuery } from './has-messageable-contact.query';
 
 @QueryHandler(HasMessageableContactQuery)
 export class HasMessageableContactHandler implements IQueryHandler<HasMessageableContactQuery> {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audience: AudienceSql,
+  ) {}
 
   async execute({ spec }: HasMessageableContactQuery): Promise<boolean> {
-    const { sql, params } = audienceSelect(spec, 1, 'c.id');
+    const { sql, params } = await this.audience.select(spec, 1, 'c.id');
     const [row] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM (${sql}) a WHERE NOT a.opted_out) AS any`, params);
     return row.any;
   }

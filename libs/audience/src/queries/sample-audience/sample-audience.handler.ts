@@ -2,16 +2,19 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type ContactView, OPT_OUT_SCOPE_SQL } from '../audience-spec';
-import { audienceSelect } from '../audience-sql';
+import { AudienceSql } from '../audience-sql';
 import { SampleAudienceQuery } from './sample-audience.query';
 
 @QueryHandler(SampleAudienceQuery)
 export class SampleAudienceHandler implements IQueryHandler<SampleAudienceQuery> {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audience: AudienceSql,
+  ) {}
 
   async execute({ spec, limit, contactId }: SampleAudienceQuery): Promise<ContactView[]> {
     if (limit <= 0) return [];
-    const { sql, params } = audienceSelect(
+    const { sql, params } = await this.audience.select(
       spec,
       1,
       `c.id, c.phone, c.first_name, c.last_name, c.email, COALESCE(c.custom_fields, '{}') AS custom_fields, c.source_id, ${OPT_OUT_SCOPE_SQL} AS opt_out_scope, c.created_at`,

@@ -1,4 +1,5 @@
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EMPTY_AUDIENCE } from '../../domain/campaign.aggregate';
 import { CampaignRepository } from '../../database/campaign.repository';
 import { OutcomeAudienceEmptyError } from '../../domain/campaign.errors';
 import { CampaignReferences } from '../campaign-references';
@@ -28,7 +29,7 @@ export class CloneCampaignHandler implements ICommandHandler<CloneCampaignComman
         new CreateOutcomeGroupCommand(cmd.workspaceId, source.id, cmd.outcome, withSuffix(source.name, ` — ${cmd.outcome}`)),
       );
       if (!group) throw new OutcomeAudienceEmptyError(cmd.outcome);
-      audience = { groups: [group.groupId], sources: [] };
+      audience = { ...EMPTY_AUDIENCE, groups: [group.groupId] };
     }
     return this.commands.execute(
       new CreateCampaignCommand(cmd.workspaceId, {
@@ -39,6 +40,7 @@ export class CloneCampaignHandler implements ICommandHandler<CloneCampaignComman
         batchSize: source.batchSize,
         batchDelayMs: source.batchDelayMs,
         sendWindow: source.sendWindow,
+        maxFailureRate: source.maxFailureRate,
         variableMapping: source.variableMapping,
         audience,
       }),

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CampaignProps } from '../../domain/campaign.aggregate';
+import type { CampaignAudience, CampaignProps } from '../../domain/campaign.aggregate';
 import type { SendWindow } from '../../domain/send-window';
 
 export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
@@ -16,7 +16,7 @@ export class CreateCampaignCommand extends Command<Readonly<CampaignProps>> {
       maxFailureRate?: number | null;
       sendWindow?: SendWindow | null;
       variableMapping?: Record<string, unknown> | null;
-      audience?: { groups?: string[]; sources?: string[] } | null;
+      audience?: Partial<CampaignAudience> | null;
       scheduledAt?: Date | null;
     },
   ) {

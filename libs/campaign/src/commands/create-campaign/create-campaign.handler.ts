@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { Campaign } from '../../domain/campaign.aggregate';
+import { Campaign, EMPTY_AUDIENCE } from '../../domain/campaign.aggregate';
 import { validateSendWindow } from '../../domain/send-window';
 import { CampaignRepository } from '../../database/campaign.repository';
 import { CampaignPresenter } from '../../presentation/campaign.presenter';
@@ -19,7 +19,7 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
     const template = await this.refs.approvedTemplate(workspaceId, input.templateId);
     this.refs.validateMapping(template, input.variableMapping ?? null);
     const channelId = await this.refs.channelId(workspaceId, input.channelId ?? null);
-    const audience = { groups: input.audience?.groups ?? [], sources: input.audience?.sources ?? [] };
+    const audience = { ...EMPTY_AUDIENCE, ...input.audience };
     await this.refs.assertAudienceExists(workspaceId, audience);
     const campaign = this.campaigns.adopt(
       Campaign.create({

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TEMPLATE_COMPONENT_SCHEMA } from '@app/catalog';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested,
+} from 'class-validator';
 import { IsOptionalNotNull } from '@app/platform';
 import { CLONE_OUTCOMES, type CloneOutcome } from '../../commands/create-outcome-group/create-outcome-group.command';
 import { CampaignResponseDto } from './campaign.response.dto';
@@ -113,4 +116,43 @@ export class TestSendResultDto {
 
 export class TestSendResponseDto {
   @ApiProperty({ type: [TestSendResultDto] }) data: TestSendResultDto[];
+}
+
+export const MAX_RECIPIENTS_PER_CALL = 10_000;
+
+export class ExplicitRecipientDto {
+  @ApiPropertyOptional({ description: 'E.164 phone (a phone that is no contact yet becomes one); give this or contact_id', example: '+14155552671' })
+  @ValidateIf((o) => o.contact_id === undefined) @IsString() @Length(1, 64)
+  phone?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A contact of the workspace; give this or phone' })
+  @ValidateIf((o) => o.phone === undefined) @IsUUID('4')
+  contact_id?: string;
+
+  @ApiPropertyOptional({
+    type: Object,
+    description: 'Values for this recipient by placeholder (`body.1`, `header.1`, `buttons.0.1`, or a bare number for the body); they win over the variable mapping',
+    example: { '1': 'Asha', 'body.2': 'ORD-1042' },
+  })
+  @IsOptional() @IsObject()
+  variables?: Record<string, string | number>;
+}
+
+export class AddRecipientsDto {
+  @ApiProperty({ type: [ExplicitRecipientDto], minItems: 1, maxItems: MAX_RECIPIENTS_PER_CALL })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_RECIPIENTS_PER_CALL) @ValidateNested({ each: true }) @Type(() => ExplicitRecipientDto)
+  recipients: ExplicitRecipientDto[];
+}
+
+export class AddRecipientsFailureDto {
+  @ApiProperty({ description: 'Position in `recipients`' }) index: number;
+  @ApiProperty({ enum: ['INVALID_PHONE', 'CONTACT_NOT_FOUND', 'DUPLICATE_RECIPIENT', 'INVALID_VARIABLES'] }) code: string;
+  @ApiProperty() message: string;
+}
+
+export class AddRecipientsResponseDto {
+  @ApiProperty({ description: 'Recipients new to the campaign' }) added: number;
+  @ApiProperty({ description: 'Recipients already added whose values were replaced' }) updated: number;
+  @ApiProperty({ description: 'Phones that were no contact yet' }) contacts_created: number;
+  @ApiProperty({ type: [AddRecipientsFailureDto] }) failed: AddRecipientsFailureDto[];
 }

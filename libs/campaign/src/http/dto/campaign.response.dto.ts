@@ -14,15 +14,17 @@ export class CampaignStatsDto {
 }
 
 export class CampaignAudienceRowDto {
-  @ApiProperty({ enum: ['group', 'source'] }) type: 'group' | 'source';
+  @ApiProperty({ enum: ['group', 'source', 'segment'] }) type: 'group' | 'source' | 'segment';
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiPropertyOptional({ nullable: true, type: String }) name: string | null;
-  @ApiPropertyOptional({ nullable: true, type: 'integer', description: 'Contacts in the group or source now' }) contact_count: number | null;
+  @ApiPropertyOptional({ nullable: true, type: 'integer', description: 'Contacts in the group or source now (null for a segment: see GET /segments/{id}/preview)' }) contact_count: number | null;
 }
 
 export class CampaignAudienceRefsDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Group ids' }) groups: string[];
   @ApiProperty({ type: [String], format: 'uuid', description: 'Source ids' }) sources: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Segment ids' }) segments: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Contact ids' }) contact_ids: string[];
 }
 
 export class CampaignResponseDto {

@@ -16,6 +16,14 @@ export class AudienceDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Source ids' })
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('4', { each: true })
   sources?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Segment ids (saved filters, evaluated when the campaign is materialised)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('4', { each: true })
+  segments?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10_000, description: 'Contacts by id, up to 10,000 (for more, use a group, a segment or POST /campaigns/{id}/recipients)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10_000) @IsUUID('4', { each: true })
+  contact_ids?: string[];
 }
 
 export class SendWindowDto {

@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { DescribeAudienceQuery } from '@app/audience';
 import { CampaignRepository } from '../../database/campaign.repository';
+import { toAudienceSpec } from '../../domain/campaign.aggregate';
 import { CampaignDetails, GetCampaignQuery } from './get-campaign.query';
 
 @QueryHandler(GetCampaignQuery)
@@ -12,7 +13,7 @@ export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery> {
 
   async execute({ workspaceId, campaignId }: GetCampaignQuery): Promise<CampaignDetails> {
     const campaign = (await this.campaigns.findById(workspaceId, campaignId)).snapshot();
-    const audiences = await this.queries.execute(new DescribeAudienceQuery({ workspaceId, groupIds: campaign.audience.groups, sourceIds: campaign.audience.sources }));
+    const audiences = await this.queries.execute(new DescribeAudienceQuery(toAudienceSpec(workspaceId, campaign.audience, campaign.id)));
     return { campaign, audiences };
   }
 }

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { SampleAudienceQuery } from '@app/audience';
+import { ListMemberVariablesQuery, SampleAudienceQuery } from '@app/audience';
 import { CampaignRepository } from '../../database/campaign.repository';
 import { CampaignReferences } from '../../commands/campaign-references';
 import { AudienceEmptyError, SampleContactNotFoundError } from '../../domain/campaign.errors';
@@ -24,7 +24,8 @@ export class RenderPreviewHandler implements IQueryHandler<RenderPreviewQuery> {
       if (sampleContactId) throw new SampleContactNotFoundError(sampleContactId);
       throw new AudienceEmptyError('The campaign audience has no messageable contact to preview with');
     }
-    const rendered = compileRenderer(template, campaign.variableMapping)(contact);
+    const own = await this.queries.execute(new ListMemberVariablesQuery(campaignId, [contact.id]));
+    const rendered = compileRenderer(template, campaign.variableMapping)(contact, own.get(contact.id));
     return {
       campaign_id: campaign.id,
       sample_contact_id: contact.id,
