@@ -272,6 +272,28 @@ describe('outbound webhooks (e2e)', () => {
       await t.http().post(`${API}/webhooks/${ep.id}/deliveries/${missed.id}%00/retry`).set(k.auth).expect(400);
     });
 
+    it('disables an endpoint after five deliveries in a row failed every attempt, and not while some still get through', async () => {
+      const k = await createWorkspaceKey(t);
+      // Healthy at first: one event of each pair gets through, so failures are never five in a row.
+      let healthy = true;
+      const r = await receiver((_n, req) => (healthy && req.json.data.campaign.step === 0 ? 200 : 500));
+      const ep = await createEndpoint(k, r.url);
+      const status = async () => (await t.http().get(`${API}/webhooks/${ep.id}`).set(k.auth).expect(200)).body;
+      for (let i = 0; i < 4; i++) await recordCampaignEvents(t, k.workspaceId, ['campaign.created', 'campaign.started']);
+      await waitFor(async () => (await deliveries(k, ep.id)).filter((d) => d.status !== 'pending').length === 8, { what: '8 settled deliveries', timeoutMs: 30_000 });
+      expect((await status()).status).toBe('enabled');
+
+      healthy = false;
+      for (let i = 0; i < 5; i++) await recordCampaignEvents(t, k.workspaceId, ['campaign.created']);
+      const disabled = await waitFor(async () => {
+        const e = await status();
+        return e.status === 'disabled' && e;
+      }, { what: 'the endpoint disabled', timeoutMs: 30_000 });
+      expect(disabled.disabled_reason).toBe('5 deliveries in a row failed every attempt');
+      // It can be enabled again like one disabled by a 410.
+      expect((await t.http().post(`${API}/webhooks/${ep.id}/enable`).set(k.auth).expect(200)).body.status).toBe('enabled');
+    });
+
     it('delivers the events of campaign state changes made through the API, with the campaign object as data', async () => {
       const w = await createWorld(t, { contacts: 1 });
       try {

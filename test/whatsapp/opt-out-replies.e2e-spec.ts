@@ -113,9 +113,9 @@ describe('STOP replies opt the contact out (e2e)', () => {
     await reply(d.phone, { text: 'Alto' });
     const out = await eventually(async () => {
       const x = await contact(d.id);
-      return x.opted_out ? x : null;
+      return x.opt_out_scope ? x : null;
     }, { what: 'custom keyword' });
-    expect(out.opt_out_reason).toBe('KEYWORD_REPLY:ALTO');
+    expect(out).toMatchObject({ opt_out_scope: 'MARKETING', opt_out_reason: 'KEYWORD_REPLY:ALTO' });
 
     const clash = await http().put(`${API}/opt-out-keywords`).send({ opt_out: ['stop'], opt_out_all: [], opt_in: ['STOP'] }).expect(400);
     expect(clash.body.code).toBe('VALIDATION_FAILED');

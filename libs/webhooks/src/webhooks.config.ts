@@ -9,6 +9,7 @@ export class WebhooksConfig {
   readonly relayIntervalMs: number;
   readonly sweepIntervalMs: number;
   readonly allowPrivateUrls: boolean;
+  readonly disableAfterFailures: number;
   /** Standard Webhooks: a receiver must answer within seconds; a slow one counts as a failed attempt. */
   readonly deliveryTimeoutMs = 10_000;
   /** An attempt's claim on its delivery; outlives the timeout so a crashed worker's claim expires for the sweep. */
@@ -20,5 +21,6 @@ export class WebhooksConfig {
     this.relayIntervalMs = env.WEBHOOK_RELAY_INTERVAL_MS;
     this.sweepIntervalMs = env.WEBHOOK_SWEEP_INTERVAL_MS;
     this.allowPrivateUrls = env.WEBHOOKS_ALLOW_PRIVATE_URLS;
+    this.disableAfterFailures = env.WEBHOOK_DISABLE_AFTER_FAILURES;
   }
 }

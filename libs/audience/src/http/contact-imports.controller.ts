@@ -29,6 +29,7 @@ export class ContactImportsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @Scopes('contacts:write')
   @ApiOperation({
+    operationId: 'importContacts',
     summary: 'Import contacts from a CSV file (background job)',
     description:
       `The body is the CSV itself (\`Content-Type: text/csv\`) or a \`multipart/form-data\` upload whose file part is named \`file\`; at most ` +
@@ -62,7 +63,7 @@ export class ContactImportsController {
 
   @Get(':id')
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'An import: status, rows read, created, updated, unchanged, rejected and progress' })
+  @ApiOperation({ operationId: 'getContactImport', summary: 'An import: status, rows read, created, updated, unchanged, rejected and progress' })
   @ApiOkResponse({ type: ContactImportResponseDto })
   @ApiErrors([404, 'IMPORT_NOT_FOUND'])
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -72,6 +73,7 @@ export class ContactImportsController {
   @Get(':id/errors')
   @Scopes('contacts:read')
   @ApiOperation({
+    operationId: 'listContactImportErrors',
     summary: 'Rejected rows of an import (JSON page, or all of them as CSV)',
     description: 'In line order. With `Accept: text/csv` every rejected row as a streamed CSV file (`limit` and `cursor` do not apply).',
   })

@@ -15,6 +15,14 @@ import {
   UpsertContactDto,
 } from './dto/contact.dto';
 
+/** The optional contact fields an upsert sets and a PATCH may change, in the domain's terms (undefined: not given). */
+const optionalFieldsOf = (dto: UpdateContactDto) => ({
+  firstName: dto.first_name,
+  lastName: dto.last_name,
+  email: dto.email,
+  customFields: dto.custom_fields,
+});
+
 @ApiTags('Contacts')
 @Controller('contacts')
 export class ContactsController {
@@ -40,10 +48,7 @@ export class ContactsController {
     const { created, contact } = await this.commands.execute(
       new UpsertContactCommand(ws, {
         phone: dto.phone,
-        firstName: dto.first_name,
-        lastName: dto.last_name,
-        email: dto.email,
-        customFields: dto.custom_fields,
+        ...optionalFieldsOf(dto),
         sourceId: dto.source_id,
         groupIds: dto.group_ids,
       }),
@@ -102,10 +107,7 @@ export class ContactsController {
     const contact = await this.commands.execute(
       new UpdateContactCommand(ws, id, {
         phone: dto.phone,
-        firstName: dto.first_name,
-        lastName: dto.last_name,
-        email: dto.email,
-        customFields: dto.custom_fields,
+        ...optionalFieldsOf(dto),
         sourceId: dto.source_id,
         // Opting back in clears a marketing-only opt-out too; a marketing send WhatsApp still refuses sets it again.
         optedOut: dto.opted_out,

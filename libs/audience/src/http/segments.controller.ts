@@ -24,6 +24,7 @@ export class SegmentsController {
   @Post()
   @Scopes('contacts:write')
   @ApiOperation({
+    operationId: 'createSegment',
     summary: 'Create a segment (a saved filter over contacts)',
     description: 'Usable as a campaign audience beside groups and sources (`audience.segments`); it is evaluated when the campaign is materialised.',
   })
@@ -37,7 +38,7 @@ export class SegmentsController {
 
   @Get()
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'List segments, newest first' })
+  @ApiOperation({ operationId: 'listSegments', summary: 'List segments, newest first' })
   @ApiOkResponse({ type: SegmentListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
@@ -46,7 +47,7 @@ export class SegmentsController {
 
   @Get(':id')
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'Get a segment' })
+  @ApiOperation({ operationId: 'getSegment', summary: 'Get a segment' })
   @ApiOkResponse({ type: SegmentResponseDto })
   @ApiErrors(400, [404, 'SEGMENT_NOT_FOUND'])
   async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
@@ -55,7 +56,7 @@ export class SegmentsController {
 
   @Get(':id/preview')
   @Scopes('contacts:read')
-  @ApiOperation({ summary: 'How many contacts the segment matches now, and a sample of them' })
+  @ApiOperation({ operationId: 'previewSegment', summary: 'How many contacts the segment matches now, and a sample of them' })
   @ApiOkResponse({ type: SegmentPreviewResponseDto })
   @ApiErrors(400, [404, 'SEGMENT_NOT_FOUND'])
   async preview(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: SegmentPreviewQueryDto): Promise<SegmentPreviewResponseDto> {
@@ -65,7 +66,7 @@ export class SegmentsController {
 
   @Patch(':id')
   @Scopes('contacts:write')
-  @ApiOperation({ summary: 'Rename a segment or change its conditions (match and conditions given alone combine with the stored other one)' })
+  @ApiOperation({ operationId: 'updateSegment', summary: 'Rename a segment or change its conditions (match and conditions given alone combine with the stored other one)' })
   @ApiOkResponse({ type: SegmentResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED'], [404, 'SEGMENT_NOT_FOUND'], [422, 'INVALID_SEGMENT'])
   async update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSegmentDto) {
@@ -77,7 +78,7 @@ export class SegmentsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Scopes('contacts:write')
-  @ApiOperation({ summary: 'Delete a segment (campaigns that name it no longer get its contacts)' })
+  @ApiOperation({ operationId: 'deleteSegment', summary: 'Delete a segment (campaigns that name it no longer get its contacts)' })
   @ApiNoContentResponse()
   @ApiErrors(400, [404, 'SEGMENT_NOT_FOUND'])
   async delete(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {

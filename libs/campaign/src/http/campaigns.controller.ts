@@ -49,6 +49,17 @@ const LifecycleAction = (operationId: string, summary: string, errors400: string
 const sendWindowOf = (w: SendWindowDto | null | undefined): SendWindow | null | undefined =>
   w && { start: w.start, end: w.end, days: w.days, timezone: w.timezone, fallbackTimezone: w.fallback_timezone ?? null };
 
+/** The optional fields a create sets and a PATCH may change, in the domain's terms (undefined: not given). */
+const optionalFieldsOf = (dto: UpdateCampaignDto) => ({
+  description: dto.description,
+  channelId: dto.channel_id,
+  batchSize: dto.batch_size,
+  batchDelayMs: dto.batch_delay_ms,
+  maxFailureRate: dto.max_failure_rate,
+  sendWindow: sendWindowOf(dto.send_window),
+  variableMapping: dto.variable_mapping,
+});
+
 @ApiTags('Campaigns')
 @Controller('campaigns')
 export class CampaignsController {
@@ -94,14 +105,8 @@ export class CampaignsController {
     return this.respond(
       new CreateCampaignCommand(ws, {
         name: dto.name,
-        description: dto.description,
         templateId: dto.template_id,
-        channelId: dto.channel_id,
-        batchSize: dto.batch_size,
-        batchDelayMs: dto.batch_delay_ms,
-        maxFailureRate: dto.max_failure_rate,
-        sendWindow: sendWindowOf(dto.send_window),
-        variableMapping: dto.variable_mapping,
+        ...optionalFieldsOf(dto),
         audience: dto.audience && toCampaignAudience(dto.audience),
         scheduledAt: dto.scheduled_at ? new Date(dto.scheduled_at) : null,
       }),
@@ -134,17 +139,7 @@ export class CampaignsController {
   @ApiErrors([400, 'Invalid input or INVALID_TRANSITION (not DRAFT/SCHEDULED)'], 404, 409, 422)
   update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCampaignDto) {
     return this.respond(
-      new UpdateCampaignCommand(ws, id, {
-        name: dto.name,
-        description: dto.description,
-        templateId: dto.template_id,
-        channelId: dto.channel_id,
-        batchSize: dto.batch_size,
-        batchDelayMs: dto.batch_delay_ms,
-        maxFailureRate: dto.max_failure_rate,
-        sendWindow: sendWindowOf(dto.send_window),
-        variableMapping: dto.variable_mapping,
-      }),
+      new UpdateCampaignCommand(ws, id, { name: dto.name, templateId: dto.template_id, ...optionalFieldsOf(dto) }),
     );
   }
 
@@ -171,6 +166,7 @@ export class CampaignsController {
   @HttpCode(200)
   @Scopes('campaigns:write')
   @ApiOperation({
+    operationId: 'addCampaignRecipients',
     summary: 'Add recipients with values of their own (DRAFT or PAUSED only)',
     description:
       'Up to 10,000 per call, beside the audience: each by `phone` (a phone that is no contact yet becomes one) or `contact_id`, with `variables` ' +

@@ -163,6 +163,13 @@ export class Env {
   @Type(() => Number) @IsInt() @Min(10)
   WEBHOOK_SWEEP_INTERVAL_MS: number = 10_000;
 
+  /**
+   * An endpoint is disabled (as after a 410) once this many of its deliveries in a row failed every attempt of
+   * the retry schedule: at Standard Webhooks' schedule, days of failures with nothing delivered in between.
+   */
+  @Type(() => Number) @IsInt() @Min(1)
+  WEBHOOK_DISABLE_AFTER_FAILURES: number = 5;
+
 }
 
 /** The verification token `.env.example` ships with: anyone who read it could answer Meta's handshake. */

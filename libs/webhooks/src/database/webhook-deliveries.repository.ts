@@ -162,7 +162,17 @@ export class WebhookDeliveriesRepository {
     return toRef(rows[0]);
   }
 
-  /** The receiver said 410 Gone: the endpoint is disabled and none of its pending deliveries will be sent. */
+  /** Whether the endpoint's last `n` settled deliveries that were attempted all failed (nothing delivered in between). */
+  async lastAttemptedAllFailed(endpointId: string, n: number): Promise<boolean> {
+    const rows: Array<{ status: string }> = await this.db.query(
+      `SELECT status FROM webhook_deliveries WHERE endpoint_id = $1 AND status IN ('delivered', 'failed') AND attempts > 0
+        ORDER BY last_attempt_at DESC LIMIT $2`,
+      [endpointId, n],
+    );
+    return rows.length === n && rows.every((r) => r.status === 'failed');
+  }
+
+  /** The receiver said 410 Gone, or kept failing: the endpoint is disabled and none of its pending deliveries will be sent. */
   async disableEndpoint(endpointId: string, deliveryId: string, result: AttemptResult, reason: string): Promise<void> {
     await this.db.transaction(async (m) => {
       await m.update(WebhookEndpointEntity, { id: endpointId, disabledAt: IsNull() }, { disabledAt: () => 'now()', disabledReason: reason });

@@ -57,6 +57,12 @@ export class WebhookDeliverer {
     attempts.inc({ outcome: delay === null ? 'failed' : 'retry' });
     if (delay === null) {
       await this.deliveries.markFailed(d.id, result);
+      const n = this.config.disableAfterFailures;
+      if (await this.deliveries.lastAttemptedAllFailed(endpoint.id, n)) {
+        const reason = `${n} deliveries in a row failed every attempt`;
+        this.logger.warn(`webhook endpoint ${endpoint.id}: ${reason}: disabled`);
+        return this.deliveries.disableEndpoint(endpoint.id, d.id, result, reason);
+      }
       return this.triggerNext(d);
     }
     await this.queue.trigger([await this.deliveries.scheduleRetry(d.id, delay, result)]);

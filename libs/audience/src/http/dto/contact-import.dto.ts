@@ -3,7 +3,10 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class StartContactImportQueryDto {
-  @ApiPropertyOptional({ description: 'Groups every imported contact joins: comma-separated ids (or the parameter repeated)', example: '3f1c9a70-6c55-4f3e-9e1f-0a4a1c1f2b7e' })
+  @ApiPropertyOptional({
+    type: [String], format: 'uuid', maxItems: 100,
+    description: 'Groups every imported contact joins: comma-separated ids (or the parameter repeated)', example: '3f1c9a70-6c55-4f3e-9e1f-0a4a1c1f2b7e',
+  })
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value))
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('4', { each: true })
   group_ids?: string[];
