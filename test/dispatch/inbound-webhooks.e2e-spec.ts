@@ -118,6 +118,8 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
         .expect(201);
       await t.http().set(w.key.auth).post(`${API}/campaigns/${c.body.id}/send`).expect(200);
       await eventually(async () => (await t.http().set(w.key.auth).get(`${API}/campaigns/${c.body.id}`).expect(200)).body.status === 'COMPLETED', { what: 'victim campaign done' });
+      // The sandbox's own delivered/read webhooks must all be in first, or one landing late would move the rows reset below.
+      await eventually(async () => w.sandbox.state.webhookBacklog() === 0, { what: 'sandbox status webhooks to drain' });
       victimRows = await db().query(`SELECT id, message_id FROM campaign_recipients WHERE campaign_id = $1 ORDER BY id LIMIT 3`, [c.body.id]);
       // As if Meta had not reported delivery yet: the rows can still move forwards.
       await db().query(`UPDATE campaign_recipients SET status = 'sent', delivered_at = NULL, read_at = NULL WHERE id = ANY($1::uuid[])`, [victimRows.map((r) => r.id)]);
