@@ -114,7 +114,7 @@ describe('outbound webhooks (e2e)', () => {
       await t.http().get(`${API}/webhooks/${id}/deliveries`).set(writer.auth).expect(403);
       await t.http().delete(`${API}/webhooks/${id}`).set(reader.auth).expect(403);
       await t.http().post(`${API}/webhooks/${id}/test`).set(reader.auth).expect(403);
-      await t.http().get(`${API}/webhooks/not-a-uuid`).set(reader.auth).expect(400);
+      expect((await t.http().get(`${API}/webhooks/not-a-uuid`).set(reader.auth).expect(404)).body.code).toBe('WEBHOOK_NOT_FOUND');
       expect((await t.http().get(`${API}/webhooks?cursor=zzz`).set(reader.auth).expect(400)).body.code).toBe('INVALID_CURSOR');
     });
 

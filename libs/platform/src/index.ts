@@ -12,6 +12,7 @@ export * from './database/group-commit';
 export * from './http/api-errors.decorator';
 export * from './http/error-response.dto';
 export * from './http/configure-app';
+export * from './http/resource-id.pipe';
 export * from './idempotency/stable-stringify';
 export * from './net/address-policy';
 export * from './outbox/outbox';

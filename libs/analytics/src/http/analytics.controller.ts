@@ -1,8 +1,8 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
-import { CampaignDetails, CampaignPresenter, GetCampaignQuery } from '@app/campaign';
+import { CampaignDetails, CampaignPresenter, GetCampaignQuery, CampaignIdPipe } from '@app/campaign';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
@@ -42,7 +42,7 @@ export class AnalyticsController {
   })
   @ApiOkResponse({ description: 'The campaign object', schema: { $ref: getSchemaPath('CampaignResponseDto') } })
   @ApiErrors(404)
-  async refreshMetrics(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async refreshMetrics(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     const campaign = await this.campaigns.presentDetails(await this.campaign(ws, id));
     const stats = await this.commands.execute(new RefreshCampaignStatsCommand(id));
     return { ...campaign, stats };
@@ -56,7 +56,7 @@ export class AnalyticsController {
   })
   @ApiOkResponse({ type: ErrorSummaryResponseDto })
   @ApiErrors(404)
-  async errors(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async errors(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     await this.campaign(ws, id);
     return this.queries.execute(new GetErrorSummaryQuery(id));
   }
@@ -69,7 +69,7 @@ export class AnalyticsController {
   @ApiErrors([400, 'limit outside 1-200 (VALIDATION_FAILED)'], 404)
   async errorRecipients(
     @WorkspaceId() ws: string,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CampaignIdPipe) id: string,
     @Param('error_code') code: string,
     @Query() q: ErrorRecipientsQueryDto,
   ) {
@@ -94,7 +94,7 @@ export class AnalyticsController {
     },
   })
   @ApiErrors([400, 'Unknown status, limit outside 1-200, INVALID_CURSOR'], 404)
-  async recipients(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: ListRecipientsQueryDto, @Req() req: Request) {
+  async recipients(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Query() q: ListRecipientsQueryDto, @Req() req: Request) {
     await this.campaign(ws, id);
     const filter = { statuses: q.status };
     if (req.accepts(['application/json', CSV]) !== CSV) {
@@ -112,7 +112,7 @@ export class AnalyticsController {
   @ApiOperation({ summary: 'Sent, delivered, read and failed recipients per time bucket' })
   @ApiOkResponse({ type: TimelineResponseDto })
   @ApiErrors([400, 'Unknown bucket (VALIDATION_FAILED)'], 404)
-  async timeline(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: TimelineQueryDto) {
+  async timeline(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Query() q: TimelineQueryDto) {
     await this.campaign(ws, id);
     return { bucket: q.bucket, series: await this.queries.execute(new RecipientTimelineQuery(id, q.bucket)) };
   }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@app/platform';
+import { DomainError, ResourceIdPipe } from '@app/platform';
 
 export class InvalidPhoneError extends DomainError {
   readonly code = 'INVALID_PHONE';
@@ -43,3 +43,8 @@ export class SourceNotFoundError extends DomainError {
     super(`Source ${id} not found`);
   }
 }
+
+/** Path ids of the audience routes: anything but a UUID is an unknown resource. */
+export const ContactIdPipe = new ResourceIdPipe((id) => new ContactNotFoundError(id));
+export const GroupIdPipe = new ResourceIdPipe((id) => new GroupNotFoundError([id]));
+export const SourceIdPipe = new ResourceIdPipe((id) => new SourceNotFoundError(id));

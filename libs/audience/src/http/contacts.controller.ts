@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, mapPage, Scopes, WorkspaceId } from '@app/platform';
@@ -14,6 +14,7 @@ import {
   BulkUpsertContactsDto, BulkUpsertResponseDto, ContactListResponseDto, ContactResponseDto, ListContactsQueryDto, UpdateContactDto,
   UpsertContactDto,
 } from './dto/contact.dto';
+import { ContactIdPipe } from '../domain/audience.errors';
 
 @ApiTags('Contacts')
 @Controller('contacts')
@@ -81,7 +82,7 @@ export class ContactsController {
   @ApiOperation({ summary: 'Get a contact' })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiErrors(400, [404, 'CONTACT_NOT_FOUND'])
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', ContactIdPipe) id: string) {
     return presentContact(await this.queries.execute(new GetContactDetailsQuery(ws, id)));
   }
 
@@ -95,7 +96,7 @@ export class ContactsController {
   })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_PHONE'], [404, 'CONTACT_NOT_FOUND or SOURCE_NOT_FOUND'], [409, 'PHONE_ALREADY_EXISTS'])
-  async update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateContactDto) {
+  async update(@WorkspaceId() ws: string, @Param('id', ContactIdPipe) id: string, @Body() dto: UpdateContactDto) {
     const contact = await this.commands.execute(
       new UpdateContactCommand(ws, id, {
         phone: dto.phone,
@@ -116,7 +117,7 @@ export class ContactsController {
   @ApiOperation({ summary: 'Delete a contact (and its group memberships)' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, [404, 'CONTACT_NOT_FOUND'])
-  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async remove(@WorkspaceId() ws: string, @Param('id', ContactIdPipe) id: string) {
     await this.commands.execute(new DeleteContactCommand(ws, id));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
@@ -8,6 +8,7 @@ import { GetSourceQuery } from '../queries/get-source/get-source.query';
 import { ListSourcesQuery } from '../queries/list-sources/list-sources.query';
 import { presentSource } from './audience.presenter';
 import { CreateSourceDto, SourceListResponseDto, SourceResponseDto } from './dto/source.dto';
+import { SourceIdPipe } from '../domain/audience.errors';
 
 @ApiTags('Sources')
 @Controller('sources')
@@ -40,7 +41,7 @@ export class SourcesController {
   @ApiOperation({ summary: 'Get a source (list its contacts with GET /contacts?source_id=)' })
   @ApiOkResponse({ type: SourceResponseDto })
   @ApiErrors(400, [404, 'SOURCE_NOT_FOUND'])
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', SourceIdPipe) id: string) {
     return presentSource(await this.queries.execute(new GetSourceQuery(ws, id)));
   }
 
@@ -50,7 +51,7 @@ export class SourcesController {
   @ApiOperation({ summary: 'Delete a source; its contacts are kept with source_id null' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, [404, 'SOURCE_NOT_FOUND'])
-  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async remove(@WorkspaceId() ws: string, @Param('id', SourceIdPipe) id: string) {
     await this.commands.execute(new DeleteSourceCommand(ws, id));
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@app/platform';
+import { DomainError, ResourceIdPipe } from '@app/platform';
 import type { CampaignStatus } from './campaign-status';
 
 export class InvalidTransitionError extends DomainError {
@@ -78,3 +78,6 @@ export class AudienceEmptyError extends DomainError {
   readonly code = 'AUDIENCE_EMPTY';
   readonly status = HttpStatus.BAD_REQUEST;
 }
+
+/** `:id` of a campaign route: anything but a UUID is an unknown campaign. */
+export const CampaignIdPipe = new ResourceIdPipe((id) => new CampaignNotFoundError(id));

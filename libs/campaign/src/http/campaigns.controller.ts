@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
@@ -25,6 +25,7 @@ import {
 import { AudienceDto, CreateCampaignDto } from './dto/create-campaign.dto';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
+import { CampaignIdPipe } from '../domain/campaign.errors';
 
 
 /** The shared contract of send/schedule/pause/resume/stop: 200 with the campaign, send scope, transition errors. */
@@ -87,7 +88,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Get a campaign with its audiences' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors(404)
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.presenter.presentDetails(await this.queries.execute(new GetCampaignQuery(ws, id)));
   }
 
@@ -96,7 +97,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Edit a DRAFT or SCHEDULED campaign' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors([400, 'Invalid input or INVALID_TRANSITION (not DRAFT/SCHEDULED)'], 404, 409, 422)
-  update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCampaignDto) {
+  update(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: UpdateCampaignDto) {
     return this.respond(
       new UpdateCampaignCommand(ws, id, {
         name: dto.name,
@@ -116,7 +117,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Delete a DRAFT, SCHEDULED or finished campaign' })
   @ApiNoContentResponse()
   @ApiErrors([400, 'INVALID_TRANSITION: RUNNING or PAUSED'], 404, 409)
-  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string): Promise<void> {
     await this.commands.execute(new DeleteCampaignCommand(ws, id));
   }
 
@@ -125,7 +126,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Replace the audience (DRAFT or PAUSED only)' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors([400, 'Bad audience input, unknown group/source (INVALID_AUDIENCE) or INVALID_TRANSITION'], 404, 409)
-  setAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AudienceDto) {
+  setAudience(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: AudienceDto) {
     return this.respond(new SetCampaignAudienceCommand(ws, id, { groups: dto.groups ?? [], sources: dto.sources ?? [] }));
   }
 
@@ -134,7 +135,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Resolve the audience without materialising it: total and a sample of up to 10' })
   @ApiOkResponse({ type: AudiencePreviewResponseDto })
   @ApiErrors(404)
-  previewAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  previewAudience(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.queries.execute(new PreviewAudienceQuery(ws, id));
   }
 
@@ -144,7 +145,7 @@ export class CampaignsController {
   @ApiOperation({ summary: 'How many of the resolved audience have each field populated' })
   @ApiOkResponse({ type: FieldCoverageResponseDto })
   @ApiErrors([400, 'Unknown field (INVALID_FIELD) or invalid input'], 404)
-  fieldCoverage(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FieldCoverageDto) {
+  fieldCoverage(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: FieldCoverageDto) {
     return this.queries.execute(new CampaignFieldCoverageQuery(ws, id, dto.fields));
   }
 
@@ -159,37 +160,37 @@ export class CampaignsController {
   })
   @ApiOkResponse({ type: RenderPreviewResponseDto })
   @ApiErrors([400, 'Empty audience (AUDIENCE_EMPTY) or invalid input'], [404, 'CAMPAIGN_NOT_FOUND, or CONTACT_NOT_FOUND: the sample contact is not in the audience'])
-  renderPreview(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RenderPreviewDto) {
+  renderPreview(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: RenderPreviewDto) {
     return this.queries.execute(new RenderPreviewQuery(ws, id, dto.sample_contact_id));
   }
 
   @Post(':id/send')
   @LifecycleAction('Send now: DRAFT or SCHEDULED → RUNNING (emits campaign.started)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED', 422)
-  send(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  send(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.respond(new SendCampaignCommand(ws, id));
   }
 
   @Post(':id/schedule')
   @LifecycleAction('Schedule (or reschedule) at a future UTC time (emits campaign.scheduled)', 'INVALID_TRANSITION, SCHEDULED_AT_IN_PAST, TEMPLATE_NOT_APPROVED', 422)
-  schedule(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ScheduleCampaignDto) {
+  schedule(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: ScheduleCampaignDto) {
     return this.respond(new ScheduleCampaignCommand(ws, id, new Date(dto.scheduled_at)));
   }
 
   @Post(':id/pause')
   @LifecycleAction('Pause a RUNNING or SCHEDULED campaign: in-flight sends drain (emits campaign.paused)', 'INVALID_TRANSITION')
-  pause(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  pause(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.respond(new PauseCampaignCommand(ws, id));
   }
 
   @Post(':id/resume')
   @LifecycleAction('Resume a PAUSED campaign (emits campaign.resumed)', 'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED')
-  resume(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  resume(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.respond(new ResumeCampaignCommand(ws, id));
   }
 
   @Post(':id/stop')
   @LifecycleAction('Stop for good; undispatched recipients stay pending (emits campaign.stopped)', 'INVALID_TRANSITION')
-  stop(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  stop(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.respond(new StopCampaignCommand(ws, id));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
@@ -9,6 +9,7 @@ import { ListChannelsQuery } from '../queries/list-channels/list-channels.query'
 import { presentChannel } from './catalog.presenter';
 import { ChannelListResponseDto, ChannelResponseDto } from './dto/channel.response.dto';
 import { CreateChannelDto } from './dto/create-channel.dto';
+import { ChannelIdPipe } from '../domain/catalog.errors';
 
 /** Every channel endpoint needs `channels:write`, reads included: they expose sender configuration. */
 @ApiTags('Channels')
@@ -59,7 +60,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Get a channel (without its secrets)' })
   @ApiOkResponse({ type: ChannelResponseDto })
   @ApiErrors([400, 'The id is not a UUID'], 404)
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', ChannelIdPipe) id: string) {
     return presentChannel(await this.queries.execute(new GetChannelQuery(ws, id)));
   }
 
@@ -72,7 +73,7 @@ export class ChannelsController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors([400, 'The id is not a UUID'], 404, [409, 'CHANNEL_IN_USE: a campaign that can still send uses the channel'])
-  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(@WorkspaceId() ws: string, @Param('id', ChannelIdPipe) id: string): Promise<void> {
     await this.commands.execute(new DeleteChannelCommand(ws, id));
   }
 }

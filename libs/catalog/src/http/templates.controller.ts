@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, mapPage, Scopes, WorkspaceId } from '@app/platform';
@@ -11,6 +11,7 @@ import { CreateTemplateDto } from './dto/create-template.dto';
 import { ListTemplatesQueryDto } from './dto/list-templates.query.dto';
 import { SyncTemplatesDto } from './dto/sync-templates.dto';
 import { SyncTemplatesResponseDto, TemplateListResponseDto, TemplateResponseDto } from './dto/template.response.dto';
+import { TemplateIdPipe } from '../domain/catalog.errors';
 
 
 @ApiTags('Templates')
@@ -79,7 +80,7 @@ export class TemplatesController {
   @ApiOperation({ summary: 'Get a template by its id' })
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiErrors([400, 'The id is not a UUID'], 404)
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', TemplateIdPipe) id: string) {
     return presentTemplate(await this.queries.execute(new GetTemplateByIdQuery(ws, id)));
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@app/platform';
+import { DomainError, ResourceIdPipe } from '@app/platform';
 
 export class WebhookNotFoundError extends DomainError {
   readonly code = 'WEBHOOK_NOT_FOUND';
@@ -32,3 +32,5 @@ export class WebhookDisabledError extends DomainError {
     super(`Webhook endpoint ${id} is disabled`);
   }
 }
+
+export const WebhookIdPipe = new ResourceIdPipe((id) => new WebhookNotFoundError(id));

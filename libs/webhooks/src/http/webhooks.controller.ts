@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
@@ -17,6 +17,7 @@ import {
   WebhookListResponseDto,
   WebhookResponseDto,
 } from './dto/webhook.response.dto';
+import { WebhookIdPipe } from '../domain/webhooks.errors';
 
 
 @ApiTags('Webhooks')
@@ -57,7 +58,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Get an endpoint (without its secret)' })
   @ApiOkResponse({ type: WebhookResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string) {
     return presentWebhook(await this.queries.execute(new GetWebhookQuery(ws, id)));
   }
 
@@ -67,7 +68,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Delete an endpoint and its delivery history; pending deliveries are dropped' })
   @ApiNoContentResponse()
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
-  async delete(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async delete(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string): Promise<void> {
     await this.commands.execute(new DeleteWebhookCommand(ws, id));
   }
 
@@ -76,7 +77,7 @@ export class WebhooksController {
   @ApiOperation({ summary: "An endpoint's deliveries, newest first: status, attempts, last response" })
   @ApiOkResponse({ type: WebhookDeliveryListResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
-  async deliveries(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto) {
+  async deliveries(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string, @Query() q: PageQueryDto) {
     return mapPage(await this.queries.execute(new ListWebhookDeliveriesQuery(ws, id, q.limit, q.cursor)), presentDelivery);
   }
 
@@ -86,7 +87,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Queue a signed `webhook.test` event to this endpoint; follow it in its deliveries' })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'], [409, 'WEBHOOK_DISABLED, or idempotency key in use'], 422)
-  async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async test(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string) {
     return presentDelivery(await this.commands.execute(new SendTestEventCommand(ws, id)));
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptionalNotNull } from '@app/platform';
 import { Type } from 'class-transformer';
 import {
-  IsArray, IsDateString, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
+  IsArray, IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
 } from 'class-validator';
 
 export class AudienceDto {
@@ -41,7 +41,8 @@ export class CreateCampaignDto {
   batch_delay_ms?: number;
 
   @ApiPropertyOptional({ type: Object, description: 'Required for templates with variables; see the variable-mapping grammar' })
-  @IsOptionalNotNull() @IsObject()
+  // Its shape (an object included) is the mapping validator's to judge, so every mapping problem is one 422.
+  @IsOptionalNotNull()
   variable_mapping?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: AudienceDto })
