@@ -50,8 +50,19 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorDescription>> = {
   INVALID_PHONE: { title: 'Invalid phone number', fix: 'Correct the contact\'s phone number to E.164 (+ country code and number).' },
   DUPLICATE_PHONE: { title: 'Duplicate phone number', fix: 'Another contact of the audience has the same number; that number was messaged once.' },
   CONTACT_DELETED: { title: 'Contact deleted', fix: 'The contact was deleted after the campaign started; nothing was sent to it.' },
+  CAMPAIGN_STOPPED: {
+    title: 'Campaign stopped before this recipient was sent',
+    fix: 'Nothing was sent to these recipients and a stopped campaign cannot resume; to reach them, create a new campaign for them.',
+  },
   UNKNOWN: { title: 'Failed without an error code', fix: 'WhatsApp reported the failure without details; check the recipient\'s number and the channel.' },
 };
+
+/**
+ * Not a code recorded on a row: a stopped campaign's recipients that were never dispatched stay pending,
+ * and the errors summary reports them under this code.
+ */
+export const CAMPAIGN_STOPPED = 'CAMPAIGN_STOPPED';
+export const CAMPAIGN_STOPPED_MESSAGE = 'The campaign was stopped before this recipient was sent';
 
 const UNKNOWN_CODE_FIX = 'Look the code up in Meta\'s WhatsApp Cloud API error reference.';
 

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
-import { CampaignDetails, CampaignPresenter, GetCampaignQuery, CampaignIdPipe } from '@app/campaign';
+import { CampaignDetails, CampaignIdPipe, CampaignPresenter, CampaignStatus, GetCampaignQuery } from '@app/campaign';
 import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
@@ -31,6 +31,10 @@ export class AnalyticsController {
     return this.queries.execute(new GetCampaignQuery(workspaceId, campaignId));
   }
 
+  private async stopped(workspaceId: string, campaignId: string): Promise<boolean> {
+    return (await this.campaign(workspaceId, campaignId)).campaign.status === CampaignStatus.STOPPED;
+  }
+
   @Post(':id/refresh-metrics')
   @HttpCode(200)
   @Scopes('campaigns:write')
@@ -51,30 +55,35 @@ export class AnalyticsController {
   @Get(':id/errors')
   @Scopes('campaigns:read')
   @ApiOperation({
-    summary: 'Errors summary: failed and skipped recipients by error code',
-    description: 'Most frequent code first, each with a title and a fix from the error catalog (unknown codes keep Meta\'s message as title).',
+    summary: 'Errors summary: failed recipients by error code, and skipped ones by reason',
+    description:
+      '`by_code` buckets the failed recipients (its counts add up to `total_failed`, the stats\' `failed`); `skipped_by_code` buckets ' +
+      'the recipients not sent on purpose (opted out, invalid or duplicate number, missing variable, …) and, once the campaign is ' +
+      'STOPPED, those it never dispatched (`CAMPAIGN_STOPPED`); its counts add up to `total_skipped`. Most frequent code first, each ' +
+      'with a title and a fix from the error catalog (unknown codes keep Meta\'s message as title).',
   })
   @ApiOkResponse({ type: ErrorSummaryResponseDto })
   @ApiErrors(404)
   async errors(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
-    await this.campaign(ws, id);
-    return this.queries.execute(new GetErrorSummaryQuery(id));
+    return this.queries.execute(new GetErrorSummaryQuery(id, await this.stopped(ws, id)));
   }
 
   @Get(':id/errors/:error_code')
   @Scopes('campaigns:read')
-  @ApiOperation({ summary: 'Errors drill-down: the recipients that failed (or were skipped) with one code, newest first' })
-  @ApiParam({ name: 'error_code', example: '131056', description: 'A code from the errors summary' })
+  @ApiOperation({
+    summary: 'Errors drill-down: the recipients of one line of the errors summary, newest first',
+    description: 'At most 200 per call; follow `next_cursor` for the rest. `CAMPAIGN_STOPPED` lists a stopped campaign\'s recipients never dispatched (status `pending` or `queued`).',
+  })
+  @ApiParam({ name: 'error_code', example: '131056', description: 'A code from the errors summary (by_code or skipped_by_code)' })
   @ApiOkResponse({ type: ErrorRecipientsResponseDto })
-  @ApiErrors([400, 'limit outside 1-200 (VALIDATION_FAILED)'], 404)
+  @ApiErrors([400, 'limit outside 1-200 (VALIDATION_FAILED), INVALID_CURSOR'], 404)
   async errorRecipients(
     @WorkspaceId() ws: string,
     @Param('id', CampaignIdPipe) id: string,
     @Param('error_code') code: string,
     @Query() q: ErrorRecipientsQueryDto,
   ) {
-    await this.campaign(ws, id);
-    return this.queries.execute(new GetErrorRecipientsQuery(id, code, q.limit));
+    return this.queries.execute(new GetErrorRecipientsQuery(id, code, await this.stopped(ws, id), q.limit, q.cursor));
   }
 
   @Get(':id/recipients')
