@@ -18,11 +18,11 @@ const mapping = {
 
 describe('variable mapping validation', () => {
   it('accepts a complete mapping', () => {
-    expect(validateVariableMapping(template.variables, mapping)).toEqual([]);
+    expect(validateVariableMapping(template, mapping)).toEqual([]);
   });
 
   it('lists every problem at once', () => {
-    const problems = validateVariableMapping(template.variables, {
+    const problems = validateVariableMapping(template, {
       body: { '1': { field: 'nickname' }, '2': 42, '4': 'first_name' },
       buttons: { '1': { '1': 'email' } },
       footer: {},
@@ -33,12 +33,12 @@ describe('variable mapping validation', () => {
   });
 
   it('requires a mapping when the template has variables, and accepts none when it has none', () => {
-    expect(validateVariableMapping(template.variables, null)).toHaveLength(1);
-    expect(validateVariableMapping({ header: [], body: [], buttons: {} }, null)).toEqual([]);
+    expect(validateVariableMapping(template, null)).toHaveLength(1);
+    expect(validateVariableMapping({ variables: { header: [], body: [], buttons: {} }, components: [] }, null)).toEqual([]);
   });
 
   it('rejects value combined with field, empty values, and non-string fallbacks', () => {
-    const problems = validateVariableMapping({ header: [], body: ['1', '2', '3'], buttons: {} }, {
+    const problems = validateVariableMapping({ variables: { header: [], body: ['1', '2', '3'], buttons: {} }, components: [] }, {
       body: { '1': { value: 'x', field: 'email' }, '2': { value: '  ' }, '3': { field: 'email', fallback: 3 } },
     });
     expect(problems.map((p) => p.path)).toEqual(['body.1', 'body.2', 'body.3']);

@@ -40,7 +40,17 @@ export class CreateCampaignDto {
   @IsOptionalNotNull() @IsInt() @Min(0) @Max(600000)
   batch_delay_ms?: number;
 
-  @ApiPropertyOptional({ type: Object, description: 'Required for templates with variables; see the variable-mapping grammar' })
+  @ApiPropertyOptional({
+    type: Object,
+    description:
+      'Required for templates with variables or a media header. `{header?, body?, buttons?}`: `body`/`header` map each `{{n}}` ' +
+      'to a source (a contact field name, `{field, fallback?}` or `{value}`), `buttons` map a URL button\'s index to its ' +
+      'placeholders. An IMAGE, VIDEO or DOCUMENT header takes `header: {media: {link: "https://…"}}` (one asset for everyone) ' +
+      'or `header: {media: {field: "custom_fields.invoice_url", fallback?: "https://…"}}` (per recipient), plus `filename` ' +
+      '(a string or `{field, fallback?}`) for a DOCUMENT. Links must be https. Anything that does not fit the template is 422 ' +
+      'INVALID_VARIABLE_MAPPING with every problem in `details`.',
+    example: { header: { media: { field: 'custom_fields.invoice_url', filename: 'invoice.pdf' } }, body: { '1': { field: 'first_name', fallback: 'there' } } },
+  })
   // Its shape (an object included) is the mapping validator's to judge, so every mapping problem is one 422.
   @IsOptionalNotNull()
   variable_mapping?: Record<string, unknown>;
