@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
 import { CampaignDetails, CampaignIdPipe, CampaignPresenter, CampaignStatus, GetCampaignQuery } from '@app/campaign';
-import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { RefreshCampaignStatsCommand } from '../commands/refresh-campaign-stats/refresh-campaign-stats.command';
@@ -83,7 +83,7 @@ export class AnalyticsController {
     @Param('error_code') code: string,
     @Query() q: ErrorRecipientsQueryDto,
   ) {
-    return this.queries.execute(new GetErrorRecipientsQuery(id, code, await this.stopped(ws, id), q.limit, q.cursor));
+    return this.queries.execute(new GetErrorRecipientsQuery(id, code, await this.stopped(ws, id), pageRequest(q)));
   }
 
   @Get(':id/recipients')
@@ -107,7 +107,7 @@ export class AnalyticsController {
     await this.campaign(ws, id);
     const filter = { statuses: q.status };
     if (req.accepts(['application/json', CSV]) !== CSV) {
-      return this.queries.execute(new ListRecipientsQuery(id, filter, q.limit, q.cursor));
+      return this.queries.execute(new ListRecipientsQuery(id, filter, q.limit, q.cursor, q.include_total === true));
     }
     const first = await this.queries.execute(new ListRecipientsQuery(id, filter, EXPORT_CHUNK));
     return new StreamableFile(Readable.from(recipientsCsv(this.queries, id, filter, first), { highWaterMark: 1 }), {

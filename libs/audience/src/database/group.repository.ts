@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KeysetPosition } from '@app/platform';
+import { keysetPage, PageRequest, RowsPage } from '@app/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { GroupNotFoundError } from '../domain/audience.errors';
@@ -46,16 +46,8 @@ export class GroupRepository {
     return this.get(workspaceId, id);
   }
 
-  async list(workspaceId: string, after: KeysetPosition | null, limit: number): Promise<GroupEntity[]> {
-    const qb = this.db
-      .getRepository(GroupEntity)
-      .createQueryBuilder('g')
-      .where('g.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('g.created_at', 'DESC')
-      .addOrderBy('g.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(g.created_at, g.id) < (:createdAt, :id)', after);
-    return qb.getMany();
+  list(workspaceId: string, page: PageRequest): Promise<RowsPage<GroupEntity>> {
+    return keysetPage(this.db.getRepository(GroupEntity).createQueryBuilder('g').where('g.workspace_id = :workspaceId', { workspaceId }), page);
   }
 
   async findMany(workspaceId: string, ids: string[]): Promise<GroupEntity[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KeysetPosition } from '@app/platform';
+import { keysetPage, PageRequest, RowsPage } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { SourceNotFoundError } from '../domain/audience.errors';
@@ -30,16 +30,8 @@ export class SourceRepository {
     if (!found.length) throw new SourceNotFoundError(id);
   }
 
-  async list(workspaceId: string, after: KeysetPosition | null, limit: number): Promise<SourceEntity[]> {
-    const qb = this.db
-      .getRepository(SourceEntity)
-      .createQueryBuilder('s')
-      .where('s.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(s.created_at, s.id) < (:createdAt, :id)', after);
-    return qb.getMany();
+  list(workspaceId: string, page: PageRequest): Promise<RowsPage<SourceEntity>> {
+    return keysetPage(this.db.getRepository(SourceEntity).createQueryBuilder('s').where('s.workspace_id = :workspaceId', { workspaceId }), page);
   }
 
   /** Contacts keep existing: the foreign key nulls their source_id. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import type { Response } from 'express';
 import { BulkUpsertContactsCommand } from '../commands/bulk-upsert-contacts/bulk-upsert-contacts.command';
 import { DeleteContactCommand } from '../commands/delete-contact/delete-contact.command';
@@ -74,7 +74,7 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED, INVALID_CURSOR or INVALID_PHONE'], [404, 'GROUP_NOT_FOUND or SOURCE_NOT_FOUND'])
   async list(@WorkspaceId() ws: string, @Query() q: ListContactsQueryDto) {
-    return mapPage(await this.queries.execute(new ListContactsQuery(ws, { groupId: q.group_id, sourceId: q.source_id, phone: q.phone }, q.limit, q.cursor)), presentContact);
+    return mapPage(await this.queries.execute(new ListContactsQuery(ws, { groupId: q.group_id, sourceId: q.source_id, phone: q.phone }, pageRequest(q))), presentContact);
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import { CreateSourceCommand } from '../commands/create-source/create-source.command';
 import { DeleteSourceCommand } from '../commands/delete-source/delete-source.command';
 import { GetSourceQuery } from '../queries/get-source/get-source.query';
@@ -33,7 +33,7 @@ export class SourcesController {
   @ApiOkResponse({ type: SourceListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListSourcesQuery(ws, q.limit, q.cursor)), presentSource);
+    return mapPage(await this.queries.execute(new ListSourcesQuery(ws, pageRequest(q))), presentSource);
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, pageRequest, Scopes, WorkspaceId, withTotal } from '@app/platform';
 import { CreateCampaignCommand } from '../commands/create-campaign/create-campaign.command';
 import { DeleteCampaignCommand } from '../commands/delete-campaign/delete-campaign.command';
 import { PauseCampaignCommand } from '../commands/pause-campaign/pause-campaign.command';
@@ -79,8 +79,8 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: ListCampaignsQueryDto) {
-    const page = await this.queries.execute(new ListCampaignsQuery(ws, q.limit, q.cursor, q.status));
-    return { data: await this.presenter.present(page.data), next_cursor: page.next_cursor };
+    const page = await this.queries.execute(new ListCampaignsQuery(ws, pageRequest(q), q.status));
+    return withTotal({ data: await this.presenter.present(page.data), next_cursor: page.next_cursor }, page.total);
   }
 
   @Get(':id')

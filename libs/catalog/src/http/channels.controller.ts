@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import { CreateChannelCommand } from '../commands/create-channel/create-channel.command';
 import { DeleteChannelCommand } from '../commands/delete-channel/delete-channel.command';
 import { GetChannelQuery } from '../queries/get-channel/get-channel.query';
@@ -52,7 +52,7 @@ export class ChannelsController {
   @ApiOkResponse({ type: ChannelListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'])
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListChannelsQuery(ws, q.limit, q.cursor)), presentChannel);
+    return mapPage(await this.queries.execute(new ListChannelsQuery(ws, pageRequest(q))), presentChannel);
   }
 
   @Get(':id')

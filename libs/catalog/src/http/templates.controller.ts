@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import { RegisterTemplateCommand } from '../commands/register-template/register-template.command';
 import { SyncTemplatesCommand } from '../commands/sync-templates/sync-templates.command';
 import { GetTemplateByIdQuery } from '../queries/get-template-by-id/get-template-by-id.query';
@@ -70,7 +70,7 @@ export class TemplatesController {
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'])
   async list(@WorkspaceId() ws: string, @Query() q: ListTemplatesQueryDto) {
     const page = await this.queries.execute(
-      new ListTemplatesQuery(ws, { limit: q.limit, cursor: q.cursor }, { statuses: q.status, name: q.name, language: q.language }),
+      new ListTemplatesQuery(ws, pageRequest(q), { statuses: q.status, name: q.name, language: q.language }),
     );
     return mapPage(page, presentTemplate);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import { CreateWebhookCommand } from '../commands/create-webhook/create-webhook.command';
 import { DeleteWebhookCommand } from '../commands/delete-webhook/delete-webhook.command';
 import { SendTestEventCommand } from '../commands/send-test-event/send-test-event.command';
@@ -50,7 +50,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListWebhooksQuery(ws, q.limit, q.cursor)), presentWebhook);
+    return mapPage(await this.queries.execute(new ListWebhooksQuery(ws, pageRequest(q))), presentWebhook);
   }
 
   @Get(':id')
@@ -78,7 +78,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookDeliveryListResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
   async deliveries(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListWebhookDeliveriesQuery(ws, id, q.limit, q.cursor)), presentDelivery);
+    return mapPage(await this.queries.execute(new ListWebhookDeliveriesQuery(ws, id, pageRequest(q))), presentDelivery);
   }
 
   @Post(':id/test')

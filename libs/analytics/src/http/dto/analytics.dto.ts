@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/platform';
+import { PageQueryDto, ApiPageTotal } from '@app/platform';
 import { PUBLIC_RECIPIENT_STATUSES, PublicRecipientStatus, TIMELINE_BUCKETS, TimelineBucket } from '@app/dispatch';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
@@ -46,6 +46,7 @@ export class ErrorRecipientsResponseDto {
   @ApiProperty({ example: '131056' }) error_code: string;
   @ApiProperty({ type: [ErrorRecipientDto], description: 'Newest first' }) recipients: ErrorRecipientDto[];
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Cursor of the next page; null on the last one' }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
 
 export class ListRecipientsQueryDto extends PageQueryDto {
@@ -77,6 +78,7 @@ export class RecipientDto {
 export class RecipientListResponseDto {
   @ApiProperty({ type: [RecipientDto] }) data: RecipientDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
 
 export class TimelineQueryDto {

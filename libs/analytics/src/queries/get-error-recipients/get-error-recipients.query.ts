@@ -1,10 +1,12 @@
 import { Query } from '@nestjs/cqrs';
 import type { PublicRecipientStatus } from '@app/dispatch';
+import type { PageRequest } from '@app/platform';
 
 export interface ErrorRecipients {
   error_code: string;
   recipients: Array<{ id: string; phone_number: string; contact_id: string; status: PublicRecipientStatus; message_id: string | null; error: string | null }>;
   next_cursor: string | null;
+  total?: number;
 }
 
 /**
@@ -16,8 +18,7 @@ export class GetErrorRecipientsQuery extends Query<ErrorRecipients> {
     readonly campaignId: string,
     readonly errorCode: string,
     readonly stopped: boolean,
-    readonly limit: number,
-    readonly cursor?: string,
+    readonly page: PageRequest,
   ) {
     super();
   }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPageTotal } from '@app/platform';
 import { CampaignStatus } from '../../domain/campaign-status';
 
 export class CampaignStatsDto {
@@ -47,4 +48,5 @@ export class CampaignResponseDto {
 export class CampaignListResponseDto {
   @ApiProperty({ type: [CampaignResponseDto] }) data: CampaignResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
