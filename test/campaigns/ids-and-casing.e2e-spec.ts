@@ -86,6 +86,7 @@ describe('ids, mapping types and casing (e2e)', () => {
       ['a string', 'first_name'],
       ['a number', 42],
       ['a boolean', true],
+      ['an empty string', ''],
     ])('422 INVALID_VARIABLE_MAPPING for %s on create and PATCH', async (_what, mapping) => {
       const created = await http().post(`${API}/campaigns`).send({ name: 'm', template_id: w.templateId, variable_mapping: mapping }).expect(422);
       expect(created.body).toMatchObject({ code: 'INVALID_VARIABLE_MAPPING', details: [{ path: '', message: 'variable_mapping must be an object' }] });

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptionalNotNull } from '@app/platform';
 import { Type } from 'class-transformer';
 import {
-  IsArray, IsDateString, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
+  IsArray, IsDateString, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
 } from 'class-validator';
 
 export class AudienceDto {
@@ -51,8 +51,9 @@ export class CreateCampaignDto {
       'INVALID_VARIABLE_MAPPING with every problem in `details`.',
     example: { header: { media: { field: 'custom_fields.invoice_url', filename: 'invoice.pdf' } }, body: { '1': { field: 'first_name', fallback: 'there' } } },
   })
-  // Its shape (an object included) is the mapping validator's to judge, so every mapping problem is one 422.
-  @IsOptionalNotNull()
+  // Its shape (an object included) is the mapping validator's to judge, so every mapping problem is one 422;
+  // null alone is refused here, like every optional field without a meaning for null.
+  @IsOptionalNotNull() @IsDefined()
   variable_mapping?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: AudienceDto })
