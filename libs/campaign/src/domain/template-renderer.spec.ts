@@ -88,3 +88,33 @@ describe('template rendering', () => {
     expect(sanitizeParameter('x'.repeat(2000))).toHaveLength(1024);
   });
 });
+
+describe('media headers', () => {
+  const doc = { components: [{ type: 'HEADER', format: 'DOCUMENT' }, { type: 'BODY', text: 'Your invoice' }], variables: { header: [], body: [], buttons: {} } };
+  const media = (m: unknown) => ({ header: { media: m } });
+
+  it('validates the asset: https only, link or field, filename only for documents', () => {
+    expect(validateVariableMapping(doc, media({ link: 'https://f.example/a.pdf', filename: 'a.pdf' }))).toEqual([]);
+    expect(validateVariableMapping(doc, media({ field: 'custom_fields.pdf', fallback: 'https://f.example/x.pdf', filename: { field: 'custom_fields.no' } }))).toEqual([]);
+    const paths = (m: unknown) => validateVariableMapping(doc, m).map((p) => p.path);
+    expect(paths(null)).toEqual(['header.media']);
+    expect(paths(media({ link: 'http://f.example/a.pdf' }))).toEqual(['header.media.link']);
+    expect(paths(media({ link: 'https://user:pw@f.example/a.pdf' }))).toEqual(['header.media.link']);
+    expect(paths(media({ link: 'https://f.example/a.pdf', fallback: 'https://f.example/b.pdf' }))).toEqual(['header.media.fallback']);
+    expect(paths(media({ field: 'custom_fields.pdf', filename: '' }))).toEqual(['header.media.filename']);
+    const image = { ...doc, components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: 'x' }] };
+    expect(validateVariableMapping(image, media({ link: 'https://f.example/a.png', filename: 'a.png' })).map((p) => p.path)).toEqual(['header.media.filename']);
+  });
+
+  it('renders Meta\'s header parameter, the preview component and the recorded variables', () => {
+    const render = compileRenderer(doc, media({ field: 'custom_fields.pdf', filename: { field: 'custom_fields.no', fallback: 'invoice.pdf' } }));
+    const out = render({ custom_fields: { pdf: ' https://f.example/1.pdf ', no: 'INV-1.pdf' } });
+    expect(out.components).toEqual([{ type: 'header', parameters: [{ type: 'document', document: { link: 'https://f.example/1.pdf', filename: 'INV-1.pdf' } }] }]);
+    expect(out.resolved[0]).toEqual({ type: 'HEADER', format: 'DOCUMENT', link: 'https://f.example/1.pdf', filename: 'INV-1.pdf' });
+    expect(out.variables).toEqual({ 'header.media': 'https://f.example/1.pdf', 'header.filename': 'INV-1.pdf' });
+    expect(out.missing).toEqual([]);
+    // A value Meta could not fetch over HTTPS is no value.
+    expect(render({ custom_fields: { pdf: 'http://f.example/1.pdf' } }).missing).toEqual(['header.media']);
+    expect(render({ custom_fields: { pdf: 'https://f.example/2.pdf' } }).variables['header.filename']).toBe('invoice.pdf');
+  });
+});
