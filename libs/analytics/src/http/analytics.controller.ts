@@ -3,14 +3,14 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
 import { CampaignDetails, CampaignIdPipe, CampaignPresenter, CampaignStatus, GetCampaignQuery } from '@app/campaign';
-import { ApiErrors, pageRequest, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { RefreshCampaignStatsCommand } from '../commands/refresh-campaign-stats/refresh-campaign-stats.command';
 import { GetErrorRecipientsQuery } from '../queries/get-error-recipients/get-error-recipients.query';
 import { GetErrorSummaryQuery } from '../queries/get-error-summary/get-error-summary.query';
 import {
-  ErrorRecipientsQueryDto, ErrorRecipientsResponseDto, ErrorSummaryResponseDto, ListRecipientsQueryDto, RecipientDto, RecipientListResponseDto,
+  ErrorRecipientsResponseDto, ErrorSummaryResponseDto, ListRecipientsQueryDto, RecipientDto, RecipientListResponseDto,
   TimelineQueryDto, TimelineResponseDto,
 } from './dto/analytics.dto';
 import { EXPORT_CHUNK, recipientsCsv } from './recipients-csv';
@@ -81,7 +81,7 @@ export class AnalyticsController {
     @WorkspaceId() ws: string,
     @Param('id', CampaignIdPipe) id: string,
     @Param('error_code') code: string,
-    @Query() q: ErrorRecipientsQueryDto,
+    @Query() q: PageQueryDto,
   ) {
     return this.queries.execute(new GetErrorRecipientsQuery(id, code, await this.stopped(ws, id), pageRequest(q)));
   }

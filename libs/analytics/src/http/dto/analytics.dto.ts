@@ -31,8 +31,6 @@ export class ErrorSummaryResponseDto {
   skipped_by_code: ErrorBucketDto[];
 }
 
-export class ErrorRecipientsQueryDto extends PageQueryDto {}
-
 export class ErrorRecipientDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '+919812345678' }) phone_number: string;
