@@ -128,7 +128,7 @@ async function main() {
       await bench('GET timeline?bucket=1m', '', () => call('GET', `/campaigns/${campaignId}/timeline?bucket=1m`), 1);
       if (phase.startsWith('right after')) {
         console.log(`  -> stats ${JSON.stringify(refreshed.stats)}`);
-        console.log(`  -> errors total_failed=${errors.total_failed} total_skipped=${errors.total_skipped} codes=${errors.by_code.map((b: { code: string; count: number }) => `${b.code}:${b.count}`).join(' ')}`);
+        console.log(`  -> errors total_failed=${errors.total_failed} total_skipped=${errors.total_skipped} codes=${[...errors.by_code, ...errors.skipped_by_code].map((b: { code: string; count: number }) => `${b.code}:${b.count}`).join(' ')}`);
       }
     }
 

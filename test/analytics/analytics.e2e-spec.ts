@@ -86,18 +86,20 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
   });
 
   describe('GET /campaigns/{id}/errors', () => {
-    it('buckets failed and skipped recipients by code, most frequent first, explained by the catalog', async () => {
+    it('buckets failed recipients by code and skipped ones apart, most frequent first, explained by the catalog', async () => {
       const res = await t.http().get(`${API}/campaigns/${campaignId}/errors`).set(readOnly.auth).expect(200);
       expect(res.body).toEqual({
         total_failed: 8,
-        total_skipped: 4,
         by_code: [
           { code: '131056', title: 'Pair rate limit hit (too many messages to this number)', fix: expect.any(String), count: 4, sample_message: TRICKY },
-          { code: 'OPTED_OUT', title: 'Contact opted out', fix: expect.any(String), count: 3, sample_message: 'Contact opted out' },
           { code: '131026', title: 'Message undeliverable', fix: expect.any(String), count: 2, sample_message: 'Message undeliverable' },
           { code: '999001', title: '(#999001) Brand new error', fix: expect.stringContaining('Meta'), count: 1, sample_message: '(#999001) Brand new error' },
-          { code: 'INVALID_PHONE', title: 'Invalid phone number', fix: expect.any(String), count: 1, sample_message: 'Not a valid E.164 number' },
           { code: 'UNKNOWN', title: 'Failed without an error code', fix: expect.any(String), count: 1, sample_message: null },
+        ],
+        total_skipped: 4,
+        skipped_by_code: [
+          { code: 'OPTED_OUT', title: 'Contact opted out', fix: expect.any(String), count: 3, sample_message: 'Contact opted out' },
+          { code: 'INVALID_PHONE', title: 'Invalid phone number', fix: expect.any(String), count: 1, sample_message: 'Not a valid E.164 number' },
         ],
       });
     });
@@ -105,7 +107,7 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
     it('answers an empty summary for a campaign without errors', async () => {
       const clean = await createCampaign(t, w, 'clean');
       await seedRecipients(t, clean, [{ status: 'read', sent_at: at(0), delivered_at: at(0), read_at: at(0), created_at: at(0) }]);
-      expect((await http().get(`${API}/campaigns/${clean}/errors`).expect(200)).body).toEqual({ total_failed: 0, total_skipped: 0, by_code: [] });
+      expect((await http().get(`${API}/campaigns/${clean}/errors`).expect(200)).body).toEqual({ total_failed: 0, by_code: [], total_skipped: 0, skipped_by_code: [] });
     });
   });
 
@@ -116,6 +118,7 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
       expect(res.body).toEqual({
         error_code: '131056',
         recipients: expected.map((r) => ({ id: r.id, phone_number: r.phone, contact_id: r.contact_id, status: 'failed', message_id: r.message_id, error: r.error_message })),
+        next_cursor: null,
       });
     });
 
@@ -127,7 +130,7 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
         expect(bad.body.code).toBe('VALIDATION_FAILED');
       }
       await http().get(`${API}/campaigns/${campaignId}/errors/131056`).query({ limit: 200 }).expect(200);
-      expect((await http().get(`${API}/campaigns/${campaignId}/errors/131056`).query({ cursor: 'x' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      expect((await http().get(`${API}/campaigns/${campaignId}/errors/131056`).query({ cursor: 'x' }).expect(400)).body.code).toBe('INVALID_CURSOR');
     });
 
     it('covers skipped codes, the UNKNOWN bucket and codes nobody has', async () => {
@@ -136,7 +139,7 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
       expect(opted.body.recipients.every((r: { status: string; message_id: unknown }) => r.status === 'skipped' && r.message_id === null)).toBe(true);
       const unknown = await http().get(`${API}/campaigns/${campaignId}/errors/UNKNOWN`).expect(200);
       expect(unknown.body.recipients).toEqual([expect.objectContaining({ status: 'failed', error: null })]);
-      expect((await http().get(`${API}/campaigns/${campaignId}/errors/470`).expect(200)).body).toEqual({ error_code: '470', recipients: [] });
+      expect((await http().get(`${API}/campaigns/${campaignId}/errors/470`).expect(200)).body).toEqual({ error_code: '470', recipients: [], next_cursor: null });
     });
   });
 
@@ -350,13 +353,14 @@ describe('analytics endpoints (e2e, seeded recipients)', () => {
       }
     });
 
-    it('answers 404 for another workspace\'s campaign and unknown ids, 400 for malformed ids', async () => {
+    it('answers 404 for another workspace\'s campaign and unknown and malformed ids', async () => {
       for (const e of endpoints()) {
         const res = await t.http()[e.method](`${API}${e.path}`).set(intruder.auth).set('Accept', 'text/csv');
         expect([res.status, res.body.code]).toEqual([404, 'CAMPAIGN_NOT_FOUND']);
         const unknown = await http()[e.method](`${API}${e.path.replace(campaignId, '00000000-0000-4000-8000-000000000000')}`);
         expect([unknown.status, unknown.body.code]).toEqual([404, 'CAMPAIGN_NOT_FOUND']);
-        expect((await http()[e.method](`${API}${e.path.replace(campaignId, 'not-a-uuid')}`)).status).toBe(400);
+        const malformed = await http()[e.method](`${API}${e.path.replace(campaignId, 'not-a-uuid')}`);
+        expect([malformed.status, malformed.body.code]).toEqual([404, 'CAMPAIGN_NOT_FOUND']);
       }
       // The intruder's refresh left the owner's counters alone.
       const [row] = await t.app.get(DataSource).query(`SELECT total FROM campaign_stats WHERE campaign_id = $1`, [campaignId]);

@@ -263,10 +263,10 @@ describe('contacts (e2e)', () => {
       expect((await t.http().get(`${API}/groups/${g}`).set(k.auth)).body.member_count).toBe(0);
     });
 
-    it('400 for a malformed id', async () => {
-      await t.http().get(`${API}/contacts/not-a-uuid`).set(k.auth).expect(400);
-      await t.http().patch(`${API}/contacts/not-a-uuid`).set(k.auth).send({}).expect(400);
-      await t.http().delete(`${API}/contacts/not-a-uuid`).set(k.auth).expect(400);
+    it('404 CONTACT_NOT_FOUND for a malformed id', async () => {
+      expect((await t.http().get(`${API}/contacts/not-a-uuid`).set(k.auth).expect(404)).body.code).toBe('CONTACT_NOT_FOUND');
+      expect((await t.http().patch(`${API}/contacts/not-a-uuid`).set(k.auth).send({}).expect(404)).body.code).toBe('CONTACT_NOT_FOUND');
+      expect((await t.http().delete(`${API}/contacts/not-a-uuid`).set(k.auth).expect(404)).body.code).toBe('CONTACT_NOT_FOUND');
     });
   });
 

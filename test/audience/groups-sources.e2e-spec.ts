@@ -106,7 +106,7 @@ describe('groups and sources (e2e)', () => {
 
     it('validates', async () => {
       expect((await t.http().post(`${API}/sources`).set(k.auth).send({}).expect(400)).body.code).toBe('VALIDATION_FAILED');
-      await t.http().get(`${API}/sources/nope`).set(k.auth).expect(400);
+      expect((await t.http().get(`${API}/sources/nope`).set(k.auth).expect(404)).body.code).toBe('SOURCE_NOT_FOUND');
       await t.http().get(`${API}/sources`).query({ cursor: 'x' }).set(k.auth).expect(400);
     });
   });

@@ -77,6 +77,14 @@ describe('OpenAPI-driven fuzzing (e2e): no input makes the API answer 5xx', () =
     return s;
   };
 
+  /** Every key of an error's `details`, at any depth, that is not snake_case (the API's one casing). */
+  const camelCaseKeys = (details: unknown): string[] =>
+    Array.isArray(details)
+      ? details.flatMap(camelCaseKeys)
+      : details && typeof details === 'object'
+        ? Object.entries(details).flatMap(([k, v]) => [...(/[A-Z]/.test(k) ? [k] : []), ...camelCaseKeys(v)])
+        : [];
+
   /** A real id for `{id}` of the resource the path names, so requests reach the handlers, not only the id check. */
   const realPath = (path: string) => path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'id' ? ids[path.split('/')[4]] ?? randomUUID() : 'x'));
 
@@ -91,6 +99,8 @@ describe('OpenAPI-driven fuzzing (e2e): no input makes the API answer 5xx', () =
       const shapeOk =
         res.status < 400 ||
         (res.body?.statusCode === res.status && typeof res.body.error === 'string' && ERROR_CODE.test(res.body.code) && typeof res.body.message === 'string');
+      const camel = res.status >= 400 ? camelCaseKeys(res.body?.details) : [];
+      if (camel.length) failures.push(`${method.toUpperCase()} ${label}: details keys not in snake_case: ${camel.join(', ')}`);
       if (res.status >= 500 || !shapeOk) failures.push(`${method.toUpperCase()} ${label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     };
 

@@ -72,10 +72,10 @@ describe('platform (e2e)', () => {
     expect(fields).toEqual(['audience.groups', 'batch_size', 'extra', 'name', 'template_id']);
   });
 
-  it('400 for a malformed id and a bad cursor, never 500', async () => {
+  it('404 for a malformed id, 400 for a bad cursor, never 500', async () => {
     const k = await createWorkspaceKey(t);
-    const id = await t.http().get(`${API}/campaigns/not-a-uuid`).set(k.auth).expect(400);
-    expect(id.body.statusCode).toBe(400);
+    const id = await t.http().get(`${API}/campaigns/not-a-uuid`).set(k.auth).expect(404);
+    expect(id.body.code).toBe('CAMPAIGN_NOT_FOUND');
     const cur = await t.http().get(`${API}/campaigns?cursor=zzz`).set(k.auth).expect(400);
     expect(cur.body.code).toBe('INVALID_CURSOR');
     const lim = await t.http().get(`${API}/campaigns?limit=500`).set(k.auth).expect(400);

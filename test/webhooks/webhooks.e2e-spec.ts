@@ -114,7 +114,7 @@ describe('outbound webhooks (e2e)', () => {
       await t.http().get(`${API}/webhooks/${id}/deliveries`).set(writer.auth).expect(403);
       await t.http().delete(`${API}/webhooks/${id}`).set(reader.auth).expect(403);
       await t.http().post(`${API}/webhooks/${id}/test`).set(reader.auth).expect(403);
-      await t.http().get(`${API}/webhooks/not-a-uuid`).set(reader.auth).expect(400);
+      expect((await t.http().get(`${API}/webhooks/not-a-uuid`).set(reader.auth).expect(404)).body.code).toBe('WEBHOOK_NOT_FOUND');
       expect((await t.http().get(`${API}/webhooks?cursor=zzz`).set(reader.auth).expect(400)).body.code).toBe('INVALID_CURSOR');
     });
 
@@ -268,7 +268,8 @@ describe('outbound webhooks (e2e)', () => {
       await t.http().post(`${API}/webhooks/${ep.id}/deliveries/${missed.id}/retry`).set(stranger.auth).expect(404);
       const strangerEp = await createEndpoint(stranger, r.url);
       expect((await t.http().post(`${API}/webhooks/${strangerEp.id}/deliveries/${missed.id}/retry`).set(stranger.auth).expect(404)).body.code).toBe('DELIVERY_NOT_FOUND');
-      await t.http().post(`${API}/webhooks/${ep.id}/deliveries/not-a-uuid/retry`).set(k.auth).expect(400);
+      // A malformed id is an unknown delivery, like every other resource id in a path; a NUL is refused at the door.
+      expect((await t.http().post(`${API}/webhooks/${ep.id}/deliveries/not-a-uuid/retry`).set(k.auth).expect(404)).body.code).toBe('DELIVERY_NOT_FOUND');
       await t.http().post(`${API}/webhooks/${ep.id}/deliveries/${missed.id}%00/retry`).set(k.auth).expect(400);
     });
 

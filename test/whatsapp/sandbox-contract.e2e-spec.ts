@@ -115,4 +115,21 @@ describe('sandbox payloads follow Meta’s contract', () => {
     expect(templates.map((t) => t.name)).toContain('order_confirmation');
     await client.close();
   });
+
+  it('checks a media header like Meta: 132000 without its parameter, 132012 with the wrong media type, accepted with it', async () => {
+    await call(sandbox.url, 'POST', '/__sandbox/templates', {
+      name: 'invoice_ready', language: 'en_US', category: 'UTILITY', components: [{ type: 'HEADER', format: 'DOCUMENT' }, { type: 'BODY', text: 'Your invoice.' }],
+    });
+    const media = (components: unknown[]) => send('16505550100', { template: { name: 'invoice_ready', language: { code: 'en_US' }, components } });
+    const without = await media([]);
+    expect([without.status, without.body.error.code]).toEqual([400, 132000]);
+    expect(shapeOf(without.body)).toEqual(shapeOf(errorResponse));
+    const asImage = await media([{ type: 'header', parameters: [{ type: 'image', image: { link: 'https://files.example.com/a.pdf' } }] }]);
+    expect([asImage.status, asImage.body.error.code]).toEqual([400, 132012]);
+    const asText = await media([{ type: 'header', parameters: [{ type: 'text', text: 'invoice' }] }]);
+    expect([asText.status, asText.body.error.code]).toEqual([400, 132012]);
+    const ok = await media([{ type: 'header', parameters: [{ type: 'document', document: { link: 'https://files.example.com/a.pdf', filename: 'a.pdf' } }] }]);
+    expect(ok.status).toBe(200);
+    expect(shapeOf(ok.body)).toEqual(shapeOf(sendResponse));
+  });
 });

@@ -44,6 +44,16 @@ describe('checkSendComponents', () => {
     expect(checkSendComponents(declaredParams([{ type: 'BODY', text: 'static' }]), undefined)).toMatchObject({ ok: true });
   });
 
+  it('answers 132012 for a header parameter whose type does not match the header format', () => {
+    const image = declaredParams([{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: 'Hi' }]);
+    const link = { link: 'https://cdn.example.com/a.png' };
+    expect(checkSendComponents(image, [{ type: 'header', parameters: [{ type: 'image', image: link }] }])).toMatchObject({ ok: true, parameters: { header: [link.link] } });
+    expect(checkSendComponents(image, [{ type: 'header', parameters: [{ type: 'video', video: link }] }])).toMatchObject({ ok: false, code: 132012 });
+    expect(checkSendComponents(image, [{ type: 'header', parameters: [text('x')] }])).toMatchObject({ ok: false, code: 132012 });
+    expect(checkSendComponents(image, [])).toMatchObject({ ok: false, code: 132000 });
+    expect(checkSendComponents(spec, [{ type: 'header', parameters: [{ type: 'image', image: link }] }, valid[1], valid[2]])).toMatchObject({ ok: false, code: 132012 });
+  });
+
   it('rejects values Meta rejects', () => {
     const withNewline = [valid[0], { type: 'body', parameters: [text('A\nB'), text('x'), text('y')] }, valid[2]];
     expect(checkSendComponents(spec, withNewline)).toMatchObject({ ok: false, code: 100 });

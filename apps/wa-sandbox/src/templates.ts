@@ -13,6 +13,8 @@ export interface SandboxTemplate {
 /** How many parameters a send must give per component: header, body, and each button by index. */
 export interface ParamSpec {
   header: number;
+  /** The parameter type a media header takes (`image`, `video`, `document`, `location`); absent for a text header. */
+  headerType?: string;
   body: number;
   buttons: Map<number, number>;
 }
@@ -31,7 +33,11 @@ export function declaredParams(components: Array<Record<string, unknown>>): Para
   for (const c of components) {
     const type = String(c.type ?? '').toUpperCase();
     if (type === 'HEADER') {
-      spec.header = MEDIA_HEADERS.has(String(c.format ?? '').toUpperCase()) ? 1 : placeholders(c.text);
+      const format = String(c.format ?? '').toUpperCase();
+      if (MEDIA_HEADERS.has(format)) {
+        spec.header = 1;
+        spec.headerType = format.toLowerCase();
+      } else spec.header = placeholders(c.text);
     } else if (type === 'BODY') {
       spec.body = placeholders(c.text);
     } else if (type === 'BUTTONS' && Array.isArray(c.buttons)) {
@@ -62,7 +68,7 @@ export type ParamCheck = { ok: true; parameters: SentParameters } | { ok: false;
 
 /**
  * Checks that a send gives exactly the parameters the template declares, the way Meta does (132000 on a
- * count mismatch, 100 on an unusable value).
+ * count mismatch, 132012 on a header parameter of the wrong type, 100 on an unusable value).
  */
 export function checkSendComponents(spec: ParamSpec, components: unknown): ParamCheck {
   if (components !== undefined && !Array.isArray(components)) return { ok: false, code: 100, details: 'template.components must be an array' };
@@ -81,6 +87,10 @@ export function checkSendComponents(spec: ParamSpec, components: unknown): Param
       values.push(v);
     }
     if (type === 'header') {
+      const wrong = params.find((p) => (spec.headerType ?? 'text') !== p.type);
+      if (wrong && spec.header > 0) {
+        return { ok: false, code: 132012, details: `header: parameter of type ${wrong.type} does not match the template's ${(spec.headerType ?? 'text').toUpperCase()} header` };
+      }
       given.header = params.length;
       parameters.header = values;
     } else if (type === 'body') {

@@ -5,7 +5,7 @@ export * from './domain/template-renderer';
 export * from './domain/send-window';
 export { MANUAL_PAUSE, SCHEDULE_MISSED, TEMPLATE_PAUSED, toAudienceSpec, type CampaignAudience, type CampaignProps } from './domain/campaign.aggregate';
 // The engine tells a moot transition (a user acted first, or the campaign is gone) from a lost version race by class.
-export { CampaignNotFoundError, ConcurrentTransitionError, InvalidTransitionError } from './domain/campaign.errors';
+export { CampaignIdPipe, CampaignNotFoundError, ConcurrentTransitionError, InvalidTransitionError } from './domain/campaign.errors';
 export * from './commands/start-scheduled-campaign/start-scheduled-campaign.command';
 export * from './commands/complete-campaign/complete-campaign.command';
 export * from './commands/fail-campaign/fail-campaign.command';

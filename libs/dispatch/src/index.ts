@@ -1,6 +1,6 @@
 export * from './domain/recipient-status';
 export { RecipientErrorCode, AutoPauseReason } from './domain/dispatch.errors';
-export { PROBLEM_STATUSES, UNKNOWN_ERROR_CODE, type RecipientView } from './queries/recipient-view/recipient-view';
+export { PROBLEM_STATUSES, UNDISPATCHED_STATUSES, UNKNOWN_ERROR_CODE, type RecipientView } from './queries/recipient-view/recipient-view';
 export * from './commands/recount-recipient-stats/recount-recipient-stats.command';
 export * from './domain/message-events';
 export * from './queries/message-event-subscribers/message-event-subscribers.query';

@@ -14,6 +14,7 @@ export * from './http/error-response.dto';
 export * from './http/configure-app';
 export { OPENAPI_METADATA, type OpenApiMetadata } from './http/openapi';
 export * from './http/csv';
+export * from './http/resource-id.pipe';
 export * from './idempotency/stable-stringify';
 export * from './net/address-policy';
 export * from './outbox/outbox';

@@ -57,9 +57,19 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorDescription>> = {
     title: 'Removed from the audience',
     fix: 'The campaign\'s audience was replaced while it was paused and this contact was no longer in it; nothing was sent to it. Put the contact back in the audience before resuming to message it.',
   },
-  CAMPAIGN_STOPPED: { title: 'Campaign stopped first', fix: 'The campaign was stopped before this recipient was sent, then retried for its failures only; clone it to reach them.' },
+  CAMPAIGN_STOPPED: {
+    title: 'Campaign stopped before this recipient was sent',
+    fix: 'Nothing was sent to these recipients and a stopped campaign cannot resume (a retry sends its failures only); to reach them, clone the campaign or create a new one for them.',
+  },
   UNKNOWN: { title: 'Failed without an error code', fix: 'WhatsApp reported the failure without details; check the recipient\'s number and the channel.' },
 };
+
+/**
+ * Not a code recorded on a row: a stopped campaign's recipients that were never dispatched stay pending,
+ * and the errors summary reports them under this code.
+ */
+export const CAMPAIGN_STOPPED = 'CAMPAIGN_STOPPED';
+export const CAMPAIGN_STOPPED_MESSAGE = 'The campaign was stopped before this recipient was sent';
 
 const UNKNOWN_CODE_FIX = 'Look the code up in Meta\'s WhatsApp Cloud API error reference.';
 

@@ -1,16 +1,16 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
-import { CampaignDetails, CampaignPresenter, GetCampaignQuery } from '@app/campaign';
-import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
+import { CampaignDetails, CampaignIdPipe, CampaignPresenter, CampaignStatus, GetCampaignQuery } from '@app/campaign';
+import { ApiErrors, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { RefreshCampaignStatsCommand } from '../commands/refresh-campaign-stats/refresh-campaign-stats.command';
 import { GetErrorRecipientsQuery } from '../queries/get-error-recipients/get-error-recipients.query';
 import { GetErrorSummaryQuery } from '../queries/get-error-summary/get-error-summary.query';
 import {
-  ErrorRecipientsQueryDto, ErrorRecipientsResponseDto, ErrorSummaryResponseDto, ExportRecipientsQueryDto, ListRecipientsQueryDto, RecipientListResponseDto,
+  ErrorRecipientsResponseDto, ErrorSummaryResponseDto, ExportRecipientsQueryDto, ListRecipientsQueryDto, RecipientListResponseDto,
   TimelineQueryDto, TimelineResponseDto,
 } from './dto/analytics.dto';
 import { EXPORT_CHUNK, recipientsCsv } from './recipients-csv';
@@ -31,6 +31,10 @@ export class AnalyticsController {
     return this.queries.execute(new GetCampaignQuery(workspaceId, campaignId));
   }
 
+  private async stopped(workspaceId: string, campaignId: string): Promise<boolean> {
+    return (await this.campaign(workspaceId, campaignId)).campaign.status === CampaignStatus.STOPPED;
+  }
+
   @Post(':id/refresh-metrics')
   @HttpCode(200)
   @Scopes('campaigns:write')
@@ -43,7 +47,7 @@ export class AnalyticsController {
   })
   @ApiOkResponse({ description: 'The campaign object', schema: { $ref: getSchemaPath('CampaignResponseDto') } })
   @ApiErrors(404)
-  async refreshMetrics(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async refreshMetrics(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     const campaign = await this.campaigns.presentDetails(await this.campaign(ws, id));
     const stats = await this.commands.execute(new RefreshCampaignStatsCommand(id));
     return { ...campaign, stats };
@@ -53,30 +57,36 @@ export class AnalyticsController {
   @Scopes('campaigns:read')
   @ApiOperation({
     operationId: 'getCampaignErrors',
-    summary: 'Errors summary: failed and skipped recipients by error code',
-    description: 'Most frequent code first, each with a title and a fix from the error catalog (unknown codes keep Meta\'s message as title).',
+    summary: 'Errors summary: failed recipients by error code, and skipped ones by reason',
+    description:
+      '`by_code` buckets the failed recipients (its counts add up to `total_failed`, the stats\' `failed`); `skipped_by_code` buckets ' +
+      'the recipients not sent on purpose (opted out, invalid or duplicate number, missing variable, …) and, once the campaign is ' +
+      'STOPPED, those it never dispatched (`CAMPAIGN_STOPPED`); its counts add up to `total_skipped`. Most frequent code first, each ' +
+      'with a title and a fix from the error catalog (unknown codes keep Meta\'s message as title).',
   })
   @ApiOkResponse({ type: ErrorSummaryResponseDto })
   @ApiErrors(404)
-  async errors(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
-    await this.campaign(ws, id);
-    return this.queries.execute(new GetErrorSummaryQuery(id));
+  async errors(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
+    return this.queries.execute(new GetErrorSummaryQuery(id, await this.stopped(ws, id)));
   }
 
   @Get(':id/errors/:error_code')
   @Scopes('campaigns:read')
-  @ApiOperation({ operationId: 'listCampaignErrorRecipients', summary: 'Errors drill-down: the recipients that failed (or were skipped) with one code, newest first' })
-  @ApiParam({ name: 'error_code', example: '131056', description: 'A code from the errors summary' })
+  @ApiOperation({
+    operationId: 'listCampaignErrorRecipients',
+    summary: 'Errors drill-down: the recipients of one line of the errors summary, newest first',
+    description: 'At most 200 per call; follow `next_cursor` for the rest. `CAMPAIGN_STOPPED` lists a stopped campaign\'s recipients never dispatched (status `pending` or `queued`).',
+  })
+  @ApiParam({ name: 'error_code', example: '131056', description: 'A code from the errors summary (by_code or skipped_by_code)' })
   @ApiOkResponse({ type: ErrorRecipientsResponseDto })
-  @ApiErrors([400, 'limit outside 1-200 (VALIDATION_FAILED)'], 404)
+  @ApiErrors([400, 'limit outside 1-200 (VALIDATION_FAILED), INVALID_CURSOR'], 404)
   async errorRecipients(
     @WorkspaceId() ws: string,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CampaignIdPipe) id: string,
     @Param('error_code') code: string,
-    @Query() q: ErrorRecipientsQueryDto,
+    @Query() q: PageQueryDto,
   ) {
-    await this.campaign(ws, id);
-    return this.queries.execute(new GetErrorRecipientsQuery(id, code, q.limit));
+    return this.queries.execute(new GetErrorRecipientsQuery(id, code, await this.stopped(ws, id), pageRequest(q)));
   }
 
   @Get(':id/recipients')
@@ -88,10 +98,10 @@ export class AnalyticsController {
   })
   @ApiOkResponse({ type: RecipientListResponseDto })
   @ApiErrors([400, 'Unknown status, limit outside 1-200, INVALID_CURSOR'], 404)
-  async recipients(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: ListRecipientsQueryDto, @Req() req: Request) {
+  async recipients(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Query() q: ListRecipientsQueryDto, @Req() req: Request) {
     if (req.accepts(['application/json', CSV]) === CSV) return this.exportRecipients(ws, id, q);
     await this.campaign(ws, id);
-    return this.queries.execute(new ListRecipientsQuery(id, { statuses: q.status }, q.limit, q.cursor));
+    return this.queries.execute(new ListRecipientsQuery(id, { statuses: q.status }, q.limit, q.cursor, q.include_total === true));
   }
 
   @Get(':id/recipients/export')
@@ -105,7 +115,7 @@ export class AnalyticsController {
     content: { [CSV]: { schema: { type: 'string', example: 'id,contact_id,phone_number,status,message_id,error_code,error,variables,sent_at,delivered_at,read_at,failed_at\r\n' } } },
   })
   @ApiErrors([400, 'Unknown status (VALIDATION_FAILED)'], 404)
-  async exportRecipients(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: ExportRecipientsQueryDto) {
+  async exportRecipients(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Query() q: ExportRecipientsQueryDto) {
     await this.campaign(ws, id);
     const filter = { statuses: q.status };
     const first = await this.queries.execute(new ListRecipientsQuery(id, filter, EXPORT_CHUNK));
@@ -120,7 +130,7 @@ export class AnalyticsController {
   @ApiOperation({ operationId: 'getCampaignTimeline', summary: 'Sent, delivered, read and failed recipients per time bucket' })
   @ApiOkResponse({ type: TimelineResponseDto })
   @ApiErrors([400, 'Unknown bucket (VALIDATION_FAILED)'], 404)
-  async timeline(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: TimelineQueryDto) {
+  async timeline(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Query() q: TimelineQueryDto) {
     await this.campaign(ws, id);
     return { bucket: q.bucket, series: await this.queries.execute(new RecipientTimelineQuery(id, q.bucket)) };
   }

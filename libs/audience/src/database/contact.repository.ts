@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type KeysetPosition, recordOutboxEvents } from '@app/platform';
-import { newestFirst } from './newest-first';
+import { keysetPage, PageRequest, recordOutboxEvents, RowsPage } from '@app/platform';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 
 import { ContactNotFoundError, PhoneTakenError } from '../domain/audience.errors';
@@ -148,14 +147,15 @@ export class ContactRepository {
 
   async list(
     workspaceId: string,
-    opts: { groupId?: string; sourceId?: string; phone?: string; after: KeysetPosition | null; limit: number },
-  ): Promise<ContactEntity[]> {
-    const qb = newestFirst(this.db, ContactEntity, workspaceId, opts.after, opts.limit, 'c');
+    opts: { groupId?: string; sourceId?: string; phone?: string },
+    page: PageRequest,
+  ): Promise<RowsPage<ContactEntity>> {
+    const qb = this.db.getRepository(ContactEntity).createQueryBuilder('c').where('c.workspace_id = :workspaceId', { workspaceId });
     if (opts.groupId) {
       qb.andWhere('EXISTS (SELECT 1 FROM group_members gm WHERE gm.contact_id = c.id AND gm.group_id = :groupId)', { groupId: opts.groupId });
     }
     if (opts.sourceId) qb.andWhere('c.source_id = :sourceId', { sourceId: opts.sourceId });
     if (opts.phone) qb.andWhere('c.phone = :phone', { phone: opts.phone });
-    return qb.getMany();
+    return keysetPage(qb, page);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { newestFirst } from './newest-first';
-import type { KeysetPosition } from '@app/platform';
+import { keysetPage, PageRequest, RowsPage } from '@app/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { GroupNotFoundError } from '../domain/audience.errors';
@@ -47,8 +46,8 @@ export class GroupRepository {
     return this.get(workspaceId, id);
   }
 
-  list(workspaceId: string, after: KeysetPosition | null, limit: number): Promise<GroupEntity[]> {
-    return newestFirst(this.db, GroupEntity, workspaceId, after, limit).getMany();
+  list(workspaceId: string, page: PageRequest): Promise<RowsPage<GroupEntity>> {
+    return keysetPage(this.db.getRepository(GroupEntity).createQueryBuilder('g').where('g.workspace_id = :workspaceId', { workspaceId }), page);
   }
 
   async findMany(workspaceId: string, ids: string[]): Promise<GroupEntity[]> {

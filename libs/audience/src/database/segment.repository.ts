@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { newestFirst } from './newest-first';
-import type { KeysetPosition } from '@app/platform';
+import { keysetPage, PageRequest, RowsPage } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SegmentNotFoundError } from '../domain/audience.errors';
@@ -42,7 +41,7 @@ export class SegmentRepository {
     if (!res.affected) throw new SegmentNotFoundError(id);
   }
 
-  list(workspaceId: string, after: KeysetPosition | null, limit: number): Promise<SegmentEntity[]> {
-    return newestFirst(this.db, SegmentEntity, workspaceId, after, limit).getMany();
+  list(workspaceId: string, page: PageRequest): Promise<RowsPage<SegmentEntity>> {
+    return keysetPage(this.db.getRepository(SegmentEntity).createQueryBuilder('s').where('s.workspace_id = :workspaceId', { workspaceId }), page);
   }
 }

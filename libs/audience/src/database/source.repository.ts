@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { newestFirst } from './newest-first';
-import type { KeysetPosition } from '@app/platform';
+import { keysetPage, PageRequest, RowsPage } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { SourceNotFoundError } from '../domain/audience.errors';
@@ -31,8 +30,8 @@ export class SourceRepository {
     if (!found.length) throw new SourceNotFoundError(id);
   }
 
-  list(workspaceId: string, after: KeysetPosition | null, limit: number): Promise<SourceEntity[]> {
-    return newestFirst(this.db, SourceEntity, workspaceId, after, limit).getMany();
+  list(workspaceId: string, page: PageRequest): Promise<RowsPage<SourceEntity>> {
+    return keysetPage(this.db.getRepository(SourceEntity).createQueryBuilder('s').where('s.workspace_id = :workspaceId', { workspaceId }), page);
   }
 
   /** Contacts keep existing: the foreign key nulls their source_id. */

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@app/platform';
+import { DomainError, ResourceIdPipe } from '@app/platform';
 
 export class InvalidPhoneError extends DomainError {
   readonly code = 'INVALID_PHONE';
@@ -87,3 +87,9 @@ export class InvalidSegmentError extends DomainError {
     super(problems.map((p) => `${p.condition}: ${p.message}`).join('; '), { problems });
   }
 }
+/** Path ids of the audience routes: anything but a UUID is an unknown resource. */
+export const ContactIdPipe = new ResourceIdPipe((id) => new ContactNotFoundError(id));
+export const GroupIdPipe = new ResourceIdPipe((id) => new GroupNotFoundError([id]));
+export const SourceIdPipe = new ResourceIdPipe((id) => new SourceNotFoundError(id));
+export const SegmentIdPipe = new ResourceIdPipe((id) => new SegmentNotFoundError(id));
+export const ImportIdPipe = new ResourceIdPipe((id) => new ImportNotFoundError(id));

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import busboy from 'busboy';
@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { ApiErrors, BadRequestError, csvLine, DomainError, decodeSeqCursor, encodeSeqCursor, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
 import { StartContactImportCommand } from '../commands/start-contact-import/start-contact-import.command';
-import { InvalidImportError, UnsupportedImportTypeError } from '../domain/audience.errors';
+import { ImportIdPipe, InvalidImportError, UnsupportedImportTypeError } from '../domain/audience.errors';
 import { contactImportPayload, ImportTarget, importMappingProblems, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '../domain/contact-import';
 import { GetContactImportQuery } from '../queries/get-contact-import/get-contact-import.query';
 import { ListContactImportErrorsQuery } from '../queries/list-contact-import-errors/list-contact-import-errors.query';
@@ -66,7 +66,7 @@ export class ContactImportsController {
   @ApiOperation({ operationId: 'getContactImport', summary: 'An import: status, rows read, created, updated, unchanged, rejected and progress' })
   @ApiOkResponse({ type: ContactImportResponseDto })
   @ApiErrors([404, 'IMPORT_NOT_FOUND'])
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', ImportIdPipe) id: string) {
     return contactImportPayload(await this.queries.execute(new GetContactImportQuery(ws, id)));
   }
 
@@ -86,7 +86,7 @@ export class ContactImportsController {
     },
   })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'], [404, 'IMPORT_NOT_FOUND'])
-  async errors(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto, @Req() req: Request) {
+  async errors(@WorkspaceId() ws: string, @Param('id', ImportIdPipe) id: string, @Query() q: PageQueryDto, @Req() req: Request) {
     if (req.accepts(['application/json', CSV]) !== CSV) {
       const page = await this.queries.execute(new ListContactImportErrorsQuery(ws, id, Number(decodeSeqCursor(q.cursor) ?? 0), q.limit));
       const last = page.rows[page.rows.length - 1];

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import type { Response } from 'express';
 import { BulkUpsertContactsCommand } from '../commands/bulk-upsert-contacts/bulk-upsert-contacts.command';
 import { DeleteContactCommand } from '../commands/delete-contact/delete-contact.command';
@@ -14,6 +14,7 @@ import {
   BulkUpsertContactsDto, BulkUpsertResponseDto, ContactListResponseDto, ContactResponseDto, ListContactsQueryDto, UpdateContactDto,
   UpsertContactDto,
 } from './dto/contact.dto';
+import { ContactIdPipe } from '../domain/audience.errors';
 
 /** The optional contact fields an upsert sets and a PATCH may change, in the domain's terms (undefined: not given). */
 const optionalFieldsOf = (dto: UpdateContactDto) => ({
@@ -80,7 +81,7 @@ export class ContactsController {
   @ApiOkResponse({ type: ContactListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED, INVALID_CURSOR or INVALID_PHONE'], [404, 'GROUP_NOT_FOUND or SOURCE_NOT_FOUND'])
   async list(@WorkspaceId() ws: string, @Query() q: ListContactsQueryDto) {
-    return mapPage(await this.queries.execute(new ListContactsQuery(ws, { groupId: q.group_id, sourceId: q.source_id, phone: q.phone }, q.limit, q.cursor)), presentContact);
+    return mapPage(await this.queries.execute(new ListContactsQuery(ws, { groupId: q.group_id, sourceId: q.source_id, phone: q.phone }, pageRequest(q))), presentContact);
   }
 
   @Get(':id')
@@ -88,7 +89,7 @@ export class ContactsController {
   @ApiOperation({ operationId: 'getContact', summary: 'Get a contact' })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiErrors(400, [404, 'CONTACT_NOT_FOUND'])
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', ContactIdPipe) id: string) {
     return presentContact(await this.queries.execute(new GetContactDetailsQuery(ws, id)));
   }
 
@@ -103,7 +104,7 @@ export class ContactsController {
   })
   @ApiOkResponse({ type: ContactResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_PHONE'], [404, 'CONTACT_NOT_FOUND or SOURCE_NOT_FOUND'], [409, 'PHONE_ALREADY_EXISTS'])
-  async update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateContactDto) {
+  async update(@WorkspaceId() ws: string, @Param('id', ContactIdPipe) id: string, @Body() dto: UpdateContactDto) {
     const contact = await this.commands.execute(
       new UpdateContactCommand(ws, id, {
         phone: dto.phone,
@@ -122,7 +123,7 @@ export class ContactsController {
   @ApiOperation({ operationId: 'deleteContact', summary: 'Delete a contact (and its group memberships)' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, [404, 'CONTACT_NOT_FOUND'])
-  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async remove(@WorkspaceId() ws: string, @Param('id', ContactIdPipe) id: string) {
     await this.commands.execute(new DeleteContactCommand(ws, id));
   }
 }

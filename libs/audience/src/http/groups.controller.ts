@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import { AddGroupMembersCommand } from '../commands/add-group-members/add-group-members.command';
 import { CreateGroupCommand } from '../commands/create-group/create-group.command';
 import { DeleteGroupCommand } from '../commands/delete-group/delete-group.command';
@@ -14,6 +14,7 @@ import {
   AddGroupMembersDto, AddGroupMembersResponseDto, CreateGroupDto, GroupListResponseDto, GroupResponseDto, RemoveGroupMembersDto,
   RemoveGroupMembersResponseDto, UpdateGroupDto,
 } from './dto/group.dto';
+import { GroupIdPipe } from '../domain/audience.errors';
 
 @ApiTags('Groups')
 @Controller('groups')
@@ -38,7 +39,7 @@ export class GroupsController {
   @ApiOkResponse({ type: GroupListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListGroupsQuery(ws, q.limit, q.cursor)), presentGroup);
+    return mapPage(await this.queries.execute(new ListGroupsQuery(ws, pageRequest(q))), presentGroup);
   }
 
   @Get(':id')
@@ -46,7 +47,7 @@ export class GroupsController {
   @ApiOperation({ operationId: 'getGroup', summary: 'Get a group with its member_count (list members with GET /contacts?group_id=)' })
   @ApiOkResponse({ type: GroupResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', GroupIdPipe) id: string) {
     return presentGroup(await this.queries.execute(new GetGroupQuery(ws, id)));
   }
 
@@ -55,7 +56,7 @@ export class GroupsController {
   @ApiOperation({ operationId: 'updateGroup', summary: 'Rename a group or change its description' })
   @ApiOkResponse({ type: GroupResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
-  async update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateGroupDto) {
+  async update(@WorkspaceId() ws: string, @Param('id', GroupIdPipe) id: string, @Body() dto: UpdateGroupDto) {
     return presentGroup(await this.commands.execute(new UpdateGroupCommand(ws, id, { name: dto.name, description: dto.description })));
   }
 
@@ -65,7 +66,7 @@ export class GroupsController {
   @ApiOperation({ operationId: 'deleteGroup', summary: 'Delete a group; its contacts are kept' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
-  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async remove(@WorkspaceId() ws: string, @Param('id', GroupIdPipe) id: string) {
     await this.commands.execute(new DeleteGroupCommand(ws, id));
   }
 
@@ -79,7 +80,7 @@ export class GroupsController {
   })
   @ApiOkResponse({ type: AddGroupMembersResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'], 409, 422)
-  async addMembers(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddGroupMembersDto) {
+  async addMembers(@WorkspaceId() ws: string, @Param('id', GroupIdPipe) id: string, @Body() dto: AddGroupMembersDto) {
     return presentMembersAdded(await this.commands.execute(new AddGroupMembersCommand(ws, id, dto.contact_ids ?? [], dto.phones ?? [])));
   }
 
@@ -88,7 +89,7 @@ export class GroupsController {
   @ApiOperation({ operationId: 'removeGroupMembers', summary: 'Remove contacts from a group (the contacts are kept)' })
   @ApiOkResponse({ type: RemoveGroupMembersResponseDto })
   @ApiErrors(400, [404, 'GROUP_NOT_FOUND'])
-  async removeMembers(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RemoveGroupMembersDto) {
+  async removeMembers(@WorkspaceId() ws: string, @Param('id', GroupIdPipe) id: string, @Body() dto: RemoveGroupMembersDto) {
     return presentMembersRemoved(await this.commands.execute(new RemoveGroupMembersCommand(ws, id, dto.contact_ids)));
   }
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { SegmentIdPipe } from '../domain/audience.errors';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId, pageRequest } from '@app/platform';
 import { CreateSegmentCommand } from '../commands/create-segment/create-segment.command';
 import { DeleteSegmentCommand } from '../commands/delete-segment/delete-segment.command';
 import { UpdateSegmentCommand } from '../commands/update-segment/update-segment.command';
@@ -42,7 +43,7 @@ export class SegmentsController {
   @ApiOkResponse({ type: SegmentListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListSegmentsQuery(ws, q.limit, q.cursor)), presentSegment);
+    return mapPage(await this.queries.execute(new ListSegmentsQuery(ws, pageRequest(q))), presentSegment);
   }
 
   @Get(':id')
@@ -50,7 +51,7 @@ export class SegmentsController {
   @ApiOperation({ operationId: 'getSegment', summary: 'Get a segment' })
   @ApiOkResponse({ type: SegmentResponseDto })
   @ApiErrors(400, [404, 'SEGMENT_NOT_FOUND'])
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', SegmentIdPipe) id: string) {
     return presentSegment(await this.queries.execute(new GetSegmentQuery(ws, id)));
   }
 
@@ -59,7 +60,7 @@ export class SegmentsController {
   @ApiOperation({ operationId: 'previewSegment', summary: 'How many contacts the segment matches now, and a sample of them' })
   @ApiOkResponse({ type: SegmentPreviewResponseDto })
   @ApiErrors(400, [404, 'SEGMENT_NOT_FOUND'])
-  async preview(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: SegmentPreviewQueryDto): Promise<SegmentPreviewResponseDto> {
+  async preview(@WorkspaceId() ws: string, @Param('id', SegmentIdPipe) id: string, @Query() q: SegmentPreviewQueryDto): Promise<SegmentPreviewResponseDto> {
     const { total, optedOut, sample } = await this.queries.execute(new PreviewSegmentQuery(ws, id, q.sample));
     return { total, opted_out: optedOut, sample };
   }
@@ -69,7 +70,7 @@ export class SegmentsController {
   @ApiOperation({ operationId: 'updateSegment', summary: 'Rename a segment or change its conditions (match and conditions given alone combine with the stored other one)' })
   @ApiOkResponse({ type: SegmentResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED'], [404, 'SEGMENT_NOT_FOUND'], [422, 'INVALID_SEGMENT'])
-  async update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSegmentDto) {
+  async update(@WorkspaceId() ws: string, @Param('id', SegmentIdPipe) id: string, @Body() dto: UpdateSegmentDto) {
     return presentSegment(
       await this.commands.execute(new UpdateSegmentCommand(ws, id, { name: dto.name, description: dto.description, match: dto.match, conditions: dto.conditions })),
     );
@@ -81,7 +82,7 @@ export class SegmentsController {
   @ApiOperation({ operationId: 'deleteSegment', summary: 'Delete a segment (campaigns that name it no longer get its contacts)' })
   @ApiNoContentResponse()
   @ApiErrors(400, [404, 'SEGMENT_NOT_FOUND'])
-  async delete(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async delete(@WorkspaceId() ws: string, @Param('id', SegmentIdPipe) id: string) {
     await this.commands.execute(new DeleteSegmentCommand(ws, id));
   }
 }

@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import { CreateSourceCommand } from '../commands/create-source/create-source.command';
 import { DeleteSourceCommand } from '../commands/delete-source/delete-source.command';
 import { GetSourceQuery } from '../queries/get-source/get-source.query';
 import { ListSourcesQuery } from '../queries/list-sources/list-sources.query';
 import { presentSource } from './audience.presenter';
 import { CreateSourceDto, SourceListResponseDto, SourceResponseDto } from './dto/source.dto';
+import { SourceIdPipe } from '../domain/audience.errors';
 
 @ApiTags('Sources')
 @Controller('sources')
@@ -32,7 +33,7 @@ export class SourcesController {
   @ApiOkResponse({ type: SourceListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListSourcesQuery(ws, q.limit, q.cursor)), presentSource);
+    return mapPage(await this.queries.execute(new ListSourcesQuery(ws, pageRequest(q))), presentSource);
   }
 
   @Get(':id')
@@ -40,7 +41,7 @@ export class SourcesController {
   @ApiOperation({ operationId: 'getSource', summary: 'Get a source (list its contacts with GET /contacts?source_id=)' })
   @ApiOkResponse({ type: SourceResponseDto })
   @ApiErrors(400, [404, 'SOURCE_NOT_FOUND'])
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', SourceIdPipe) id: string) {
     return presentSource(await this.queries.execute(new GetSourceQuery(ws, id)));
   }
 
@@ -50,7 +51,7 @@ export class SourcesController {
   @ApiOperation({ operationId: 'deleteSource', summary: 'Delete a source; its contacts are kept with source_id null' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, [404, 'SOURCE_NOT_FOUND'])
-  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async remove(@WorkspaceId() ws: string, @Param('id', SourceIdPipe) id: string) {
     await this.commands.execute(new DeleteSourceCommand(ws, id));
   }
 }

@@ -30,7 +30,7 @@ export class CampaignReferences {
   }
 
   validateMapping(template: TemplateSummary, mapping: Record<string, unknown> | null): void {
-    const problems = validateVariableMapping(template.variables, mapping);
+    const problems = validateVariableMapping(template, mapping);
     if (problems.length) {
       throw new InvalidVariableMappingError(`variable_mapping does not fit template ${template.name}`, problems);
     }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventPublisher } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AudienceSpec } from '@app/audience';
-import { recordOutboxEvents } from '@app/platform';
+import { keysetPage, Page, PageRequest, recordOutboxEvents, toPage } from '@app/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Campaign, CampaignProps, toAudienceSpec } from '../domain/campaign.aggregate';
 import type { CampaignEvent } from '../domain/events/campaign-event';
@@ -102,18 +102,10 @@ export class CampaignRepository {
   }
 
   /** Keyset page of a workspace's campaigns, newest first. */
-  async list(workspaceId: string, opts: { statuses?: CampaignStatus[]; after?: { createdAt: string; id: string } | null; limit: number }) {
-    const qb = this.db
-      .getRepository(CampaignEntity)
-      .createQueryBuilder('c')
-      .where('c.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(opts.limit + 1);
-    if (opts.statuses?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: opts.statuses });
-    if (opts.after) qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', opts.after);
-    const rows = await qb.getMany();
-    return rows.map(toProps);
+  async list(workspaceId: string, statuses: CampaignStatus[] | undefined, page: PageRequest): Promise<Page<Readonly<CampaignProps>>> {
+    const qb = this.db.getRepository(CampaignEntity).createQueryBuilder('c').where('c.workspace_id = :workspaceId', { workspaceId });
+    if (statuses?.length) qb.andWhere('c.status IN (:...statuses)', { statuses });
+    return toPage(await keysetPage(qb, page), toProps);
   }
 
   /** Ids of the workspace's campaigns in one of `statuses` that use the given template or channel. */

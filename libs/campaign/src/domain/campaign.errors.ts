@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@app/platform';
+import { DomainError, ResourceIdPipe } from '@app/platform';
 import type { CampaignStatus } from './campaign-status';
 
 export class InvalidTransitionError extends DomainError {
@@ -127,3 +127,5 @@ export class InvalidSendWindowError extends DomainError {
     super(`send_window: ${problems.join('; ')}`, { problems });
   }
 }
+/** `:id` of a campaign route: anything but a UUID is an unknown campaign. */
+export const CampaignIdPipe = new ResourceIdPipe((id) => new CampaignNotFoundError(id));

@@ -1,5 +1,5 @@
 import type { TemplateVariables } from '@app/catalog';
-import { MappingSource, parseSource } from './variable-mapping';
+import { httpsLinkProblem, MappingSource, MediaFormat, MediaSource, mediaHeaderFormat, parseMedia, parseSource } from './variable-mapping';
 
 /** Values given for one recipient, by placeholder path (`body.1`, `header.1`, `buttons.0.1`). */
 export type RecipientVariables = Record<string, string>;
@@ -18,7 +18,7 @@ export interface RenderedMessage {
   components: Array<Record<string, unknown>>;
   /** The template as the recipient will read it, for previews. */
   resolved: Array<Record<string, unknown>>;
-  /** Resolved values by placeholder path (`body.1`, `buttons.0.1`): the recipient's `variables`. */
+  /** Resolved values by placeholder path (`body.1`, `buttons.0.1`, `header.media`): the recipient's `variables`. */
   variables: Record<string, string>;
   /** Placeholders with no value and no fallback: the recipient is skipped with MISSING_VARIABLE. */
   missing: string[];
@@ -58,6 +58,28 @@ function firstField(contact: RenderContact, fields: string[]): string | null {
   return null;
 }
 
+/** A recipient's media link: a contact value Meta could not fetch over HTTPS counts as no value. */
+function readLink(contact: RenderContact, field: string): string | null {
+  const raw = field.startsWith('custom_fields.') ? ownValue(contact.custom_fields, field.slice('custom_fields.'.length)) : ownValue(contact, field);
+  return typeof raw === 'string' && httpsLinkProblem(raw.trim()) === null ? raw.trim() : null;
+}
+
+const resolveSource = (contact: RenderContact, src: MappingSource | undefined): string | null =>
+  !src ? null : 'value' in src ? sanitizeParameter(src.value) || null : (firstField(contact, src.fields) ?? (src.fallback ? sanitizeParameter(src.fallback) || null : null));
+
+/** The media header of one recipient: Meta's send-time parameter and the preview's component. */
+function renderMedia(format: MediaFormat, src: MediaSource | null, contact: RenderContact) {
+  const link = !src ? null : 'link' in src ? src.link : (readLink(contact, src.field) ?? src.fallback ?? null);
+  const filename = format === 'DOCUMENT' ? resolveSource(contact, src?.filename) : null;
+  const type = format.toLowerCase();
+  return {
+    link,
+    filename,
+    parameter: { type, [type]: { link, ...(filename && { filename }) } },
+    resolved: { type: 'HEADER', format, link, ...(format === 'DOCUMENT' && { filename }) },
+  };
+}
+
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{\s*(\d+)\s*\}\}/g, (m, n: string) => values[n] ?? m);
 
 type Component = Record<string, unknown> & { type?: string; text?: string; format?: string; buttons?: Array<Record<string, unknown>> };
@@ -81,6 +103,9 @@ export function compileRenderer(
   section('body', mapping?.body);
   for (const [index, raw] of Object.entries((mapping?.buttons ?? {}) as Record<string, unknown>)) section(`buttons.${index}`, raw);
   const components = template.components as Component[];
+  const mediaFormat = mediaHeaderFormat(template.components);
+  const parsedMedia = mediaFormat ? parseMedia((mapping?.header as Record<string, unknown> | undefined)?.media, mediaFormat) : null;
+  const media = parsedMedia && !Array.isArray(parsedMedia) ? parsedMedia : null;
 
   return (contact, overrides) => {
     // A value given for this recipient wins over the mapping; an empty one falls back to the mapping.
@@ -94,7 +119,7 @@ export function compileRenderer(
       const values: Record<string, string> = {};
       for (const n of names) {
         const src = sources.get(`${path}.${n}`);
-        const value = override(path, n) ?? (!src ? null : 'value' in src ? sanitizeParameter(src.value) : firstField(contact, src.fields) ?? (src.fallback ? sanitizeParameter(src.fallback) : null));
+        const value = override(path, n) ?? resolveSource(contact, src);
         if (value) {
           values[n] = value;
           variables[`${path}.${n}`] = value;
@@ -109,7 +134,15 @@ export function compileRenderer(
     const resolved: Array<Record<string, unknown>> = [];
     for (const c of components) {
       const type = String(c.type ?? '').toUpperCase();
-      if (type === 'HEADER' || type === 'BODY') {
+      if (type === 'HEADER' && mediaFormat) {
+        const header = renderMedia(mediaFormat, media, contact);
+        if (header.link) {
+          variables['header.media'] = header.link;
+          if (header.filename) variables['header.filename'] = header.filename;
+        } else missing.push('header.media');
+        send.push({ type: 'header', parameters: [header.parameter] });
+        resolved.push(header.resolved);
+      } else if (type === 'HEADER' || type === 'BODY') {
         const names = type === 'HEADER' ? template.variables.header : template.variables.body;
         const values = valuesOf(type.toLowerCase(), names);
         if (names.length) send.push({ type: type.toLowerCase(), parameters: params(names, values) });

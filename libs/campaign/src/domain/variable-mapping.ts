@@ -4,12 +4,27 @@ import type { TemplateVariables } from '@app/catalog';
  * The variable-mapping grammar (a campaign's `variable_mapping`):
  * `{header: {"1": src}, body: {"1": src, …}, buttons: {"<button index>": {"1": src}}}` where `src` is
  * `{field, fallback?}`, `{value}`, or a bare field name string. `field` may also be a list of fields,
- * tried in order: the first that has a value for the contact is used, then `fallback`.
+ * tried in order: the first that has a value for the contact is used, then `fallback`. A template whose header is
+ * an IMAGE, VIDEO or DOCUMENT takes `header: {media: {link} | {field, fallback?}}` instead (an https link for
+ * everyone, or a contact field holding each recipient's link), plus `filename` for a DOCUMENT (a string, or
+ * `{field, fallback?}`).
  */
 export type MappingSource = { fields: string[]; fallback?: string } | { value: string };
 
 /** More would only hide a mapping mistake; five covers nickname → first name → … chains. */
 export const MAX_FIELD_CHAIN = 5;
+
+/** A media header's asset: one link for everyone, or a contact field with each recipient's link. */
+export type MediaSource = ({ link: string } | { field: string; fallback?: string }) & { filename?: MappingSource };
+
+export const MEDIA_FORMATS = ['IMAGE', 'VIDEO', 'DOCUMENT'] as const;
+export type MediaFormat = (typeof MEDIA_FORMATS)[number];
+
+/** What a mapping is checked against: the template's placeholders and its components (for the header's format). */
+export interface MappingTarget {
+  variables: TemplateVariables;
+  components: Array<Record<string, unknown>>;
+}
 
 export interface MappingProblem {
   path: string;
@@ -46,12 +61,86 @@ export function parseSource(raw: unknown): MappingSource | string {
   return raw.fallback === undefined ? { fields } : { fields, fallback: raw.fallback };
 }
 
-/** Checks a mapping against a template's placeholders: all mapped, nothing else. Returns every problem. */
-export function validateVariableMapping(vars: TemplateVariables, mapping: unknown): MappingProblem[] {
+/** The header's media format, or null when the template's header is text or absent. */
+export function mediaHeaderFormat(components: Array<Record<string, unknown>>): MediaFormat | null {
+  const header = components.find((c) => String(c.type ?? '').toUpperCase() === 'HEADER');
+  const format = String(header?.format ?? '').toUpperCase();
+  return (MEDIA_FORMATS as readonly string[]).includes(format) ? (format as MediaFormat) : null;
+}
+
+const MAX_LINK = 2000;
+const MAX_FILENAME = 240;
+
+/**
+ * Meta fetches a media link itself (we never do, so it can't reach our network), and only over HTTPS: a
+ * link it would refuse is refused here.
+ */
+export function httpsLinkProblem(raw: unknown): string | null {
+  if (typeof raw !== 'string') return 'must be an https URL';
+  if (raw.length > MAX_LINK) return `must be at most ${MAX_LINK} characters`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'must be an https URL';
+  }
+  if (url.protocol !== 'https:' || !url.hostname) return 'must be an https URL';
+  if (url.username || url.password) return 'must not carry credentials';
+  return null;
+}
+
+const MEDIA_KEYS = ['link', 'field', 'fallback', 'filename'];
+
+/** Parses `header.media`, or lists what is wrong with it (paths under `header.media`). */
+export function parseMedia(raw: unknown, format: MediaFormat): MediaSource | MappingProblem[] {
+  const at = 'header.media';
+  if (!isObject(raw)) return [{ path: at, message: 'must be an object with "link" (one asset for everyone) or "field" (per recipient)' }];
   const problems: MappingProblem[] = [];
-  const hasVars = vars.header.length + vars.body.length + Object.values(vars.buttons).flat().length > 0;
+  const extra = Object.keys(raw).filter((k) => !MEDIA_KEYS.includes(k));
+  if (extra.length) problems.push({ path: at, message: `unknown key(s): ${extra.join(', ')}` });
+  const hasLink = 'link' in raw;
+  const hasField = 'field' in raw;
+  if (hasLink === hasField) {
+    problems.push({ path: at, message: hasLink ? '"link" and "field" cannot be combined' : 'must have "link" (one asset for everyone) or "field" (per recipient)' });
+  }
+  if (hasLink) {
+    const problem = httpsLinkProblem(raw.link);
+    if (problem) problems.push({ path: `${at}.link`, message: problem });
+    if ('fallback' in raw) problems.push({ path: `${at}.fallback`, message: 'only a "field" takes a fallback' });
+  }
+  if (hasField && (typeof raw.field !== 'string' || !isContactField(raw.field))) problems.push({ path: `${at}.field`, message: `unknown contact field "${String(raw.field)}"` });
+  if (hasField && raw.fallback !== undefined) {
+    const problem = httpsLinkProblem(raw.fallback);
+    if (problem) problems.push({ path: `${at}.fallback`, message: problem });
+  }
+  let filename: MappingSource | undefined;
+  if (raw.filename !== undefined) {
+    if (format !== 'DOCUMENT') problems.push({ path: `${at}.filename`, message: 'only a DOCUMENT header takes a filename' });
+    else if (typeof raw.filename === 'string') {
+      if (!raw.filename.trim() || raw.filename.length > MAX_FILENAME) problems.push({ path: `${at}.filename`, message: `must be 1 to ${MAX_FILENAME} characters` });
+      else filename = { value: raw.filename };
+    } else {
+      const parsed = isObject(raw.filename) ? parseSource(raw.filename) : 'must be a file name or {"field": …, "fallback"?: …}';
+      if (typeof parsed === 'string') problems.push({ path: `${at}.filename`, message: parsed });
+      else filename = parsed;
+    }
+  }
+  if (problems.length) return problems;
+  const asset = hasLink ? { link: raw.link as string } : { field: raw.field as string, ...(raw.fallback !== undefined && { fallback: raw.fallback as string }) };
+  return filename ? { ...asset, filename } : asset;
+}
+
+/** Checks a mapping against a template's placeholders (and media header): all mapped, nothing else. Returns every problem. */
+export function validateVariableMapping(template: MappingTarget, mapping: unknown): MappingProblem[] {
+  const vars = template.variables;
+  const media = mediaHeaderFormat(template.components);
+  const problems: MappingProblem[] = [];
+  const hasVars = media !== null || vars.header.length + vars.body.length + Object.values(vars.buttons).flat().length > 0;
   if (mapping === null || mapping === undefined) {
-    return hasVars ? [{ path: '', message: 'the template has variables: variable_mapping is required' }] : [];
+    if (!hasVars) return [];
+    // A media header is named precisely; placeholders alone keep the one-line answer.
+    if (media === null) return [{ path: '', message: 'the template has variables: variable_mapping is required' }];
+    mapping = {};
   }
   if (!isObject(mapping)) return [{ path: '', message: 'variable_mapping must be an object' }];
   for (const key of Object.keys(mapping)) {
@@ -78,7 +167,23 @@ export function validateVariableMapping(vars: TemplateVariables, mapping: unknow
       if (typeof parsed === 'string') problems.push({ path: `${path}.${n}`, message: parsed });
     }
   };
-  checkSection('header', vars.header, mapping.header);
+  const header = mapping.header;
+  if (media !== null) {
+    if (header === undefined) problems.push({ path: 'header.media', message: `the template has a ${media} header: map its media` });
+    else if (!isObject(header)) problems.push({ path: 'header', message: 'must be an object with "media"' });
+    else {
+      for (const key of Object.keys(header)) if (key !== 'media') problems.push({ path: `header.${key}`, message: `a ${media} header takes only "media"` });
+      if (!('media' in header)) problems.push({ path: 'header.media', message: `the template has a ${media} header: map its media` });
+      else {
+        const parsed = parseMedia(header.media, media);
+        if (Array.isArray(parsed)) problems.push(...parsed);
+      }
+    }
+  } else if (isObject(header) && 'media' in header) {
+    problems.push({ path: 'header.media', message: 'the template has no media header' });
+    const { media: _media, ...placeholders } = header;
+    checkSection('header', vars.header, placeholders);
+  } else checkSection('header', vars.header, header);
   checkSection('body', vars.body, mapping.body);
   const buttons = mapping.buttons;
   if (buttons !== undefined && !isObject(buttons)) {

@@ -1,7 +1,7 @@
-import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { Command, CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, pageRequest, Scopes, WorkspaceId, withTotal } from '@app/platform';
 import { CreateCampaignCommand } from '../commands/create-campaign/create-campaign.command';
 import { DeleteCampaignCommand } from '../commands/delete-campaign/delete-campaign.command';
 import { PauseCampaignCommand } from '../commands/pause-campaign/pause-campaign.command';
@@ -31,6 +31,7 @@ import { AudienceDto, CreateCampaignDto, SendWindowDto } from './dto/create-camp
 import type { SendWindow } from '../domain/send-window';
 import { UpdateCampaignDto } from './dto/update-campaign.dto';
 import { ListCampaignsQueryDto } from './dto/list-campaigns.query.dto';
+import { CampaignIdPipe } from '../domain/campaign.errors';
 
 
 /**
@@ -119,8 +120,8 @@ export class CampaignsController {
   @ApiOkResponse({ type: CampaignListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: ListCampaignsQueryDto) {
-    const page = await this.queries.execute(new ListCampaignsQuery(ws, q.limit, q.cursor, q.status));
-    return { data: await this.presenter.present(page.data), next_cursor: page.next_cursor };
+    const page = await this.queries.execute(new ListCampaignsQuery(ws, pageRequest(q), q.status));
+    return withTotal({ data: await this.presenter.present(page.data), next_cursor: page.next_cursor }, page.total);
   }
 
   @Get(':id')
@@ -128,7 +129,7 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'getCampaign', summary: 'Get a campaign with its audiences' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors(404)
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.presenter.presentDetails(await this.queries.execute(new GetCampaignQuery(ws, id)));
   }
 
@@ -137,7 +138,7 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'updateCampaign', summary: 'Edit a DRAFT or SCHEDULED campaign' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors([400, 'Invalid input or INVALID_TRANSITION (not DRAFT/SCHEDULED)'], 404, 409, 422)
-  update(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateCampaignDto) {
+  update(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: UpdateCampaignDto) {
     return this.respond(
       new UpdateCampaignCommand(ws, id, { name: dto.name, templateId: dto.template_id, ...optionalFieldsOf(dto) }),
     );
@@ -149,7 +150,7 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'deleteCampaign', summary: 'Delete a DRAFT, SCHEDULED or finished campaign' })
   @ApiNoContentResponse()
   @ApiErrors([400, 'INVALID_TRANSITION: RUNNING or PAUSED'], 404, 409)
-  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string): Promise<void> {
     await this.commands.execute(new DeleteCampaignCommand(ws, id));
   }
 
@@ -158,7 +159,7 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'setCampaignAudience', summary: 'Replace the audience (DRAFT or PAUSED only)' })
   @ApiOkResponse({ type: CampaignResponseDto })
   @ApiErrors([400, 'Bad audience input, unknown group/source/segment/contact (INVALID_AUDIENCE) or INVALID_TRANSITION'], 404, 409)
-  setAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AudienceDto) {
+  setAudience(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: AudienceDto) {
     return this.respond(new SetCampaignAudienceCommand(ws, id, toCampaignAudience(dto)));
   }
 
@@ -175,7 +176,7 @@ export class CampaignsController {
   })
   @ApiOkResponse({ type: AddRecipientsResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_TRANSITION (not DRAFT or PAUSED)'], [404, 'CAMPAIGN_NOT_FOUND'], 413)
-  async addRecipients(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddRecipientsDto): Promise<AddRecipientsResponseDto> {
+  async addRecipients(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: AddRecipientsDto): Promise<AddRecipientsResponseDto> {
     const r = await this.commands.execute(
       new AddCampaignRecipientsCommand(ws, id, dto.recipients.map((x) => ({ phone: x.phone, contactId: x.contact_id, variables: x.variables }))),
     );
@@ -187,7 +188,7 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'previewCampaignAudience', summary: 'Resolve the audience without materialising it: total and a sample of up to 10' })
   @ApiOkResponse({ type: AudiencePreviewResponseDto })
   @ApiErrors(404)
-  previewAudience(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  previewAudience(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.queries.execute(new PreviewAudienceQuery(ws, id));
   }
 
@@ -197,7 +198,7 @@ export class CampaignsController {
   @ApiOperation({ operationId: 'getCampaignFieldCoverage', summary: 'How many of the resolved audience have each field populated' })
   @ApiOkResponse({ type: FieldCoverageResponseDto })
   @ApiErrors([400, 'Unknown field (INVALID_FIELD) or invalid input'], 404)
-  fieldCoverage(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FieldCoverageDto) {
+  fieldCoverage(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: FieldCoverageDto) {
     return this.queries.execute(new CampaignFieldCoverageQuery(ws, id, dto.fields));
   }
 
@@ -213,7 +214,7 @@ export class CampaignsController {
   })
   @ApiOkResponse({ type: RenderPreviewResponseDto })
   @ApiErrors([400, 'Empty audience (AUDIENCE_EMPTY) or invalid input'], [404, 'CAMPAIGN_NOT_FOUND, or CONTACT_NOT_FOUND: the sample contact is not in the audience'])
-  renderPreview(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RenderPreviewDto) {
+  renderPreview(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: RenderPreviewDto) {
     return this.queries.execute(new RenderPreviewQuery(ws, id, dto.sample_contact_id));
   }
 
@@ -225,21 +226,21 @@ export class CampaignsController {
     'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED',
     [422, 'INVALID_VARIABLE_MAPPING, or EMPTY_AUDIENCE: nobody to message (no member, or only opted-out ones; details.opted_out)'],
   )
-  send(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  send(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.respond(new SendCampaignCommand(ws, id));
   }
 
   @Post(':id/schedule')
   @HttpCode(200)
   @LifecycleAction('scheduleCampaign', 'Schedule (or reschedule) at a future UTC time (emits campaign.scheduled)', 'INVALID_TRANSITION, SCHEDULED_AT_IN_PAST, TEMPLATE_NOT_APPROVED', 422)
-  schedule(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ScheduleCampaignDto) {
+  schedule(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: ScheduleCampaignDto) {
     return this.respond(new ScheduleCampaignCommand(ws, id, new Date(dto.scheduled_at)));
   }
 
   @Post(':id/pause')
   @HttpCode(200)
   @LifecycleAction('pauseCampaign', 'Pause a RUNNING or SCHEDULED campaign: in-flight sends drain (emits campaign.paused)', 'INVALID_TRANSITION')
-  pause(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  pause(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.respond(new PauseCampaignCommand(ws, id));
   }
 
@@ -251,14 +252,14 @@ export class CampaignsController {
     'INVALID_TRANSITION, TEMPLATE_NOT_APPROVED',
     [422, 'EMPTY_AUDIENCE: the resume would start a campaign that never ran, and nobody is there to message'],
   )
-  resume(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  resume(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.respond(new ResumeCampaignCommand(ws, id));
   }
 
   @Post(':id/stop')
   @HttpCode(200)
   @LifecycleAction('stopCampaign', 'Stop for good; undispatched recipients stay pending (emits campaign.stopped)', 'INVALID_TRANSITION')
-  stop(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  stop(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string) {
     return this.respond(new StopCampaignCommand(ws, id));
   }
 
@@ -280,7 +281,7 @@ export class CampaignsController {
     [409, 'CONCURRENT_TRANSITION'],
     [422, 'NOTHING_TO_RETRY: no failed recipient has one of the codes'],
   )
-  async retry(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RetryCampaignDto) {
+  async retry(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: RetryCampaignDto) {
     const { requeued, ...campaign } = await this.commands.execute(new RetryCampaignCommand(ws, id, dto.codes));
     return { ...(await this.presenter.presentOne(campaign)), requeued };
   }
@@ -300,7 +301,7 @@ export class CampaignsController {
     404,
     [422, 'OUTCOME_AUDIENCE_EMPTY: no recipient has that outcome; CHANNEL_REQUIRED'],
   )
-  clone(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CloneCampaignDto) {
+  clone(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: CloneCampaignDto) {
     return this.respond(new CloneCampaignCommand(ws, id, dto.name, dto.audience));
   }
 
@@ -317,7 +318,7 @@ export class CampaignsController {
   })
   @ApiOkResponse({ type: TestSendResponseDto })
   @ApiErrors([400, 'INVALID_TRANSITION, TEST_TARGETS_REQUIRED, TEMPLATE_NOT_APPROVED or invalid input'], 404, [422, 'CHANNEL_REQUIRED'])
-  async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TestSendDto) {
+  async test(@WorkspaceId() ws: string, @Param('id', CampaignIdPipe) id: string, @Body() dto: TestSendDto) {
     const results = await this.commands.execute(new TestSendCampaignCommand(ws, id, dto.phones ?? [], dto.contact_ids ?? []));
     return { data: results.map((r) => ({ phone: r.phone, contact_id: r.contactId, wamid: r.wamid, error: r.error })) };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KeysetPosition } from '@app/platform';
+import { keysetPage, PageRequest, RowsPage } from '@app/platform';
 import { DataSource, In } from 'typeorm';
 import { ChannelAlreadyExistsError } from '../domain/catalog.errors';
 import { WebhookChannelCache } from '../queries/find-webhook-channels/webhook-channel-cache';
@@ -33,16 +33,8 @@ export class ChannelRepository {
     return this.db.getRepository(ChannelEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit });
   }
 
-  list(workspaceId: string, opts: { after: KeysetPosition | null; limit: number }): Promise<ChannelEntity[]> {
-    const qb = this.db
-      .getRepository(ChannelEntity)
-      .createQueryBuilder('c')
-      .where('c.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(opts.limit + 1);
-    if (opts.after) qb.andWhere('(c.created_at, c.id) < (:createdAt, :id)', opts.after);
-    return qb.getMany();
+  list(workspaceId: string, page: PageRequest): Promise<RowsPage<ChannelEntity>> {
+    return keysetPage(this.db.getRepository(ChannelEntity).createQueryBuilder('c').where('c.workspace_id = :workspaceId', { workspaceId }), page);
   }
 
   /** Across workspaces (Meta identifies the channel of an inbound event by these ids only): channels of any workspace with one of the phone number ids or WABA ids (oldest first). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KeysetPosition } from '@app/platform';
+import { keysetPage, PageRequest, RowsPage } from '@app/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { TemplateAlreadyExistsError } from '../domain/catalog.errors';
 import type { TemplateStatus } from '../queries/get-template/get-template.query';
@@ -13,8 +13,6 @@ export interface TemplateListFilter {
   statuses?: TemplateStatus[];
   name?: string;
   language?: string;
-  after: KeysetPosition | null;
-  limit: number;
 }
 
 export interface ChangedTemplate {
@@ -42,19 +40,12 @@ export class TemplateRepository {
     return repo.findOneBy({ workspaceId, metaTemplateId: idOrMetaId });
   }
 
-  async list(workspaceId: string, f: TemplateListFilter): Promise<TemplateEntity[]> {
-    const qb = this.db
-      .getRepository(TemplateEntity)
-      .createQueryBuilder('t')
-      .where('t.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('t.created_at', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(f.limit + 1);
+  async list(workspaceId: string, f: TemplateListFilter, page: PageRequest): Promise<RowsPage<TemplateEntity>> {
+    const qb = this.db.getRepository(TemplateEntity).createQueryBuilder('t').where('t.workspace_id = :workspaceId', { workspaceId });
     if (f.statuses?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: f.statuses });
     if (f.name) qb.andWhere('t.name = :name', { name: f.name });
     if (f.language) qb.andWhere('t.language = :language', { language: f.language });
-    if (f.after) qb.andWhere('(t.created_at, t.id) < (:createdAt, :id)', f.after);
-    return qb.getMany();
+    return keysetPage(qb, page);
   }
 
   async insert(row: TemplateEntity, manager: EntityManager = this.db.manager): Promise<void> {

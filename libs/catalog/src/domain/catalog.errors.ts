@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError, NotFoundError } from '@app/platform';
+import { DomainError, ResourceIdPipe, NotFoundError } from '@app/platform';
 import type { TemplateProblem } from './template-components';
 
 export class InvalidTemplateError extends DomainError {
@@ -68,3 +68,7 @@ export class TemplateSyncFailedError extends DomainError {
   readonly code = 'TEMPLATE_SYNC_FAILED';
   readonly status = HttpStatus.BAD_GATEWAY;
 }
+
+/** Path ids of the catalog routes: anything but a UUID is an unknown resource. */
+export const TemplateIdPipe = new ResourceIdPipe((id) => new TemplateNotFoundError(id));
+export const ChannelIdPipe = new ResourceIdPipe((id) => new ChannelNotFoundError(id));

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import { CreateChannelCommand } from '../commands/create-channel/create-channel.command';
 import { DeleteChannelCommand } from '../commands/delete-channel/delete-channel.command';
 import { GetChannelQuery } from '../queries/get-channel/get-channel.query';
@@ -9,6 +9,7 @@ import { ListChannelsQuery } from '../queries/list-channels/list-channels.query'
 import { presentChannel } from './catalog.presenter';
 import { ChannelListResponseDto, ChannelResponseDto } from './dto/channel.response.dto';
 import { CreateChannelDto } from './dto/create-channel.dto';
+import { ChannelIdPipe } from '../domain/catalog.errors';
 
 /** Every channel endpoint needs `channels:write`, reads included: they expose sender configuration. */
 @ApiTags('Channels')
@@ -52,7 +53,7 @@ export class ChannelsController {
   @ApiOkResponse({ type: ChannelListResponseDto })
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'])
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListChannelsQuery(ws, q.limit, q.cursor)), presentChannel);
+    return mapPage(await this.queries.execute(new ListChannelsQuery(ws, pageRequest(q))), presentChannel);
   }
 
   @Get(':id')
@@ -60,7 +61,7 @@ export class ChannelsController {
   @ApiOperation({ operationId: 'getChannel', summary: 'Get a channel (without its secrets)' })
   @ApiOkResponse({ type: ChannelResponseDto })
   @ApiErrors([400, 'The id is not a UUID'], 404)
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', ChannelIdPipe) id: string) {
     return presentChannel(await this.queries.execute(new GetChannelQuery(ws, id)));
   }
 
@@ -74,7 +75,7 @@ export class ChannelsController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors([400, 'The id is not a UUID'], 404, [409, 'CHANNEL_IN_USE: a campaign that can still send uses the channel'])
-  async remove(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(@WorkspaceId() ws: string, @Param('id', ChannelIdPipe) id: string): Promise<void> {
     await this.commands.execute(new DeleteChannelCommand(ws, id));
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import { RegisterTemplateCommand } from '../commands/register-template/register-template.command';
 import { SyncTemplatesCommand } from '../commands/sync-templates/sync-templates.command';
 import { GetTemplateByIdQuery } from '../queries/get-template-by-id/get-template-by-id.query';
@@ -11,6 +11,7 @@ import { CreateTemplateDto } from './dto/create-template.dto';
 import { ListTemplatesQueryDto } from './dto/list-templates.query.dto';
 import { SyncTemplatesDto } from './dto/sync-templates.dto';
 import { SyncTemplatesResponseDto, TemplateListResponseDto, TemplateResponseDto } from './dto/template.response.dto';
+import { TemplateIdPipe } from '../domain/catalog.errors';
 
 
 @ApiTags('Templates')
@@ -71,7 +72,7 @@ export class TemplatesController {
   @ApiErrors([400, 'VALIDATION_FAILED or INVALID_CURSOR'])
   async list(@WorkspaceId() ws: string, @Query() q: ListTemplatesQueryDto) {
     const page = await this.queries.execute(
-      new ListTemplatesQuery(ws, { limit: q.limit, cursor: q.cursor }, { statuses: q.status, name: q.name, language: q.language }),
+      new ListTemplatesQuery(ws, pageRequest(q), { statuses: q.status, name: q.name, language: q.language }),
     );
     return mapPage(page, presentTemplate);
   }
@@ -81,7 +82,7 @@ export class TemplatesController {
   @ApiOperation({ operationId: 'getTemplate', summary: 'Get a template by its id' })
   @ApiOkResponse({ type: TemplateResponseDto })
   @ApiErrors([400, 'The id is not a UUID'], 404)
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', TemplateIdPipe) id: string) {
     return presentTemplate(await this.queries.execute(new GetTemplateByIdQuery(ws, id)));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { KeysetPosition } from '@app/platform';
+import { keysetPage, PageRequest, RowsPage } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -231,15 +231,7 @@ export class WebhookDeliveriesRepository {
     return rows.map(toRef);
   }
 
-  listForEndpoint(endpointId: string, after: KeysetPosition | null, limit: number): Promise<WebhookDeliveryEntity[]> {
-    const qb = this.db
-      .getRepository(WebhookDeliveryEntity)
-      .createQueryBuilder('d')
-      .where('d.endpoint_id = :endpointId', { endpointId })
-      .orderBy('d.created_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(d.created_at, d.id) < (:createdAt, :id)', after);
-    return qb.getMany();
+  listForEndpoint(endpointId: string, page: PageRequest): Promise<RowsPage<WebhookDeliveryEntity>> {
+    return keysetPage(this.db.getRepository(WebhookDeliveryEntity).createQueryBuilder('d').where('d.endpoint_id = :endpointId', { endpointId }), page);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { KeysetPosition } from '@app/platform';
+import { keysetPage, PageRequest, RowsPage } from '@app/platform';
 import { Repository } from 'typeorm';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
@@ -32,14 +32,7 @@ export class WebhookEndpointsRepository {
     return !!res.affected;
   }
 
-  list(workspaceId: string, after: KeysetPosition | null, limit: number): Promise<WebhookEndpointEntity[]> {
-    const qb = this.rows
-      .createQueryBuilder('e')
-      .where('e.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('e.created_at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(e.created_at, e.id) < (:createdAt, :id)', after);
-    return qb.getMany();
+  list(workspaceId: string, page: PageRequest): Promise<RowsPage<WebhookEndpointEntity>> {
+    return keysetPage(this.rows.createQueryBuilder('e').where('e.workspace_id = :workspaceId', { workspaceId }), page);
   }
 }

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@app/platform';
+import { DomainError, ResourceIdPipe } from '@app/platform';
 
 export class WebhookNotFoundError extends DomainError {
   readonly code = 'WEBHOOK_NOT_FOUND';
@@ -48,3 +48,5 @@ export class DeliveryNotFailedError extends DomainError {
     super(`Webhook delivery ${id} is pending or delivered; only a failed delivery is retried`);
   }
 }
+export const WebhookIdPipe = new ResourceIdPipe((id) => new WebhookNotFoundError(id));
+export const DeliveryIdPipe = new ResourceIdPipe((id) => new DeliveryNotFoundError(id));

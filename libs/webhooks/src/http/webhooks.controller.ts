@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, mapPage, PageQueryDto, Scopes, WorkspaceId } from '@app/platform';
+import { ApiErrors, mapPage, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import { CreateWebhookCommand } from '../commands/create-webhook/create-webhook.command';
 import { DeleteWebhookCommand } from '../commands/delete-webhook/delete-webhook.command';
 import { SendTestEventCommand } from '../commands/send-test-event/send-test-event.command';
@@ -19,6 +19,7 @@ import {
   WebhookListResponseDto,
   WebhookResponseDto,
 } from './dto/webhook.response.dto';
+import { DeliveryIdPipe, WebhookIdPipe } from '../domain/webhooks.errors';
 
 
 @ApiTags('Webhooks')
@@ -54,7 +55,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookListResponseDto })
   @ApiErrors(400)
   async list(@WorkspaceId() ws: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListWebhooksQuery(ws, q.limit, q.cursor)), presentWebhook);
+    return mapPage(await this.queries.execute(new ListWebhooksQuery(ws, pageRequest(q))), presentWebhook);
   }
 
   @Get(':id')
@@ -62,7 +63,7 @@ export class WebhooksController {
   @ApiOperation({ operationId: 'getWebhook', summary: 'Get an endpoint (without its secret)' })
   @ApiOkResponse({ type: WebhookResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
-  async get(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string) {
     return presentWebhook(await this.queries.execute(new GetWebhookQuery(ws, id)));
   }
 
@@ -72,7 +73,7 @@ export class WebhooksController {
   @ApiOperation({ operationId: 'deleteWebhook', summary: 'Delete an endpoint and its delivery history; pending deliveries are dropped' })
   @ApiNoContentResponse()
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
-  async delete(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async delete(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string): Promise<void> {
     await this.commands.execute(new DeleteWebhookCommand(ws, id));
   }
 
@@ -81,8 +82,8 @@ export class WebhooksController {
   @ApiOperation({ operationId: 'listWebhookDeliveries', summary: "An endpoint's deliveries, newest first: status, attempts, last response" })
   @ApiOkResponse({ type: WebhookDeliveryListResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
-  async deliveries(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Query() q: PageQueryDto) {
-    return mapPage(await this.queries.execute(new ListWebhookDeliveriesQuery(ws, id, q.limit, q.cursor)), presentDelivery);
+  async deliveries(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string, @Query() q: PageQueryDto) {
+    return mapPage(await this.queries.execute(new ListWebhookDeliveriesQuery(ws, id, pageRequest(q))), presentDelivery);
   }
 
   @Post(':id/test')
@@ -91,7 +92,7 @@ export class WebhooksController {
   @ApiOperation({ operationId: 'testWebhook', summary: 'Queue a signed `webhook.test` event to this endpoint; follow it in its deliveries' })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
   @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'], [409, 'WEBHOOK_DISABLED, or idempotency key in use'], 422)
-  async test(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  async test(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string) {
     return presentDelivery(await this.commands.execute(new SendTestEventCommand(ws, id)));
   }
 
@@ -106,8 +107,8 @@ export class WebhooksController {
       '(`last_error`: "endpoint disabled"); replay each with `POST /webhooks/{id}/deliveries/{delivery_id}/retry`. A no-op on an enabled endpoint.',
   })
   @ApiOkResponse({ type: WebhookResponseDto })
-  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND'])
-  async enable(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiErrors([404, 'WEBHOOK_NOT_FOUND'])
+  async enable(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string) {
     return presentWebhook(await this.commands.execute(new EnableWebhookCommand(ws, id)));
   }
 
@@ -120,8 +121,8 @@ export class WebhooksController {
     description: 'It keeps its place in its campaign\'s order: later deliveries of that campaign to this endpoint wait for it.',
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto })
-  @ApiErrors(400, [404, 'WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND'], [409, 'WEBHOOK_DISABLED (enable it first), DELIVERY_NOT_FAILED'])
-  async retryDelivery(@WorkspaceId() ws: string, @Param('id', ParseUUIDPipe) id: string, @Param('delivery_id', ParseUUIDPipe) deliveryId: string) {
+  @ApiErrors([404, 'WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND'], [409, 'WEBHOOK_DISABLED (enable it first), DELIVERY_NOT_FAILED'])
+  async retryDelivery(@WorkspaceId() ws: string, @Param('id', WebhookIdPipe) id: string, @Param('delivery_id', DeliveryIdPipe) deliveryId: string) {
     return presentDelivery(await this.commands.execute(new RetryDeliveryCommand(ws, id, deliveryId)));
   }
 }

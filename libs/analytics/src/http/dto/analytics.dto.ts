@@ -1,42 +1,42 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { PageQueryDto, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '@app/platform';
+import { PageQueryDto, ApiPageTotal } from '@app/platform';
 import { PUBLIC_RECIPIENT_STATUSES, PublicRecipientStatus, TIMELINE_BUCKETS, TimelineBucket } from '@app/dispatch';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional } from 'class-validator';
 
 const BUCKETS = Object.keys(TIMELINE_BUCKETS) as TimelineBucket[];
 
 export class ErrorBucketDto {
-  @ApiProperty({ description: 'Meta\'s error code, or the engine\'s (MISSING_VARIABLE, OPTED_OUT, …); UNKNOWN when none was reported', example: '131056' })
+  @ApiProperty({ description: 'Meta\'s error code, or the engine\'s (MISSING_VARIABLE, OPTED_OUT, CAMPAIGN_STOPPED, …); UNKNOWN when none was reported', example: '131056' })
   code: string;
   @ApiProperty({ description: 'From the error catalog; an unknown code keeps Meta\'s own message', example: 'Pair rate limit hit (too many messages to this number)' })
   title: string;
   @ApiProperty({ example: 'Space messages to one recipient out (at least 6 s).' }) fix: string;
-  @ApiProperty({ type: 'integer', description: 'Failed and skipped recipients with this code' }) count: number;
+  @ApiProperty({ type: 'integer', description: 'Recipients of this list with this code' }) count: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'The error message of the most recent recipient with this code' })
   sample_message: string | null;
 }
 
 export class ErrorSummaryResponseDto {
-  @ApiProperty({ type: 'integer', description: 'Failed recipients (stats.failed). Skipped recipients are not counted here but have their own buckets in by_code' })
+  @ApiProperty({ type: 'integer', description: 'Failed recipients (stats.failed): the sum of by_code', example: 312 })
   total_failed: number;
-  @ApiProperty({ type: 'integer', description: 'Skipped recipients (stats.skipped): opted out, invalid or duplicate number, missing variable' })
-  total_skipped: number;
-  @ApiProperty({ type: [ErrorBucketDto], description: 'Failed and skipped recipients by error code, most frequent first' })
+  @ApiProperty({ type: [ErrorBucketDto], description: 'Failed recipients by error code, most frequent first' })
   by_code: ErrorBucketDto[];
-}
-
-export class ErrorRecipientsQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
-  limit: number = DEFAULT_PAGE_SIZE;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Recipients not sent on purpose (stats.skipped) plus, once STOPPED, those never dispatched: the sum of skipped_by_code',
+    example: 4,
+  })
+  total_skipped: number;
+  @ApiProperty({ type: [ErrorBucketDto], description: 'Skipped recipients by reason (OPTED_OUT, INVALID_PHONE, MISSING_VARIABLE, CAMPAIGN_STOPPED, …), most frequent first' })
+  skipped_by_code: ErrorBucketDto[];
 }
 
 export class ErrorRecipientDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '+919812345678' }) phone_number: string;
   @ApiProperty({ format: 'uuid' }) contact_id: string;
-  @ApiProperty({ enum: ['failed', 'skipped'] }) status: PublicRecipientStatus;
+  @ApiProperty({ enum: ['failed', 'skipped', 'pending', 'queued'], description: '`pending` or `queued` only under CAMPAIGN_STOPPED' }) status: PublicRecipientStatus;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'WhatsApp message id (wamid) when the send was accepted' }) message_id: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
 }
@@ -44,6 +44,8 @@ export class ErrorRecipientDto {
 export class ErrorRecipientsResponseDto {
   @ApiProperty({ example: '131056' }) error_code: string;
   @ApiProperty({ type: [ErrorRecipientDto], description: 'Newest first' }) recipients: ErrorRecipientDto[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Cursor of the next page; null on the last one' }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
 
 /** The filter of a recipients export (and of the list). */
@@ -80,6 +82,7 @@ export class RecipientDto {
 export class RecipientListResponseDto {
   @ApiProperty({ type: [RecipientDto] }) data: RecipientDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
 
 export class TimelineQueryDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
-import { PageQueryDto } from '@app/platform';
+import { PageQueryDto, ApiPageTotal } from '@app/platform';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf,
 } from 'class-validator';
@@ -132,6 +132,7 @@ export class ContactResponseDto {
 export class ContactListResponseDto {
   @ApiProperty({ type: [ContactResponseDto] }) data: ContactResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
 
 export class BulkRowFailureDto {

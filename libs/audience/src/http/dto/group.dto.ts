@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPageTotal } from '@app/platform';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 
 const MAX_MEMBERS_PER_CALL = 10_000;
@@ -51,6 +52,7 @@ export class GroupResponseDto {
 export class GroupListResponseDto {
   @ApiProperty({ type: [GroupResponseDto] }) data: GroupResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
 
 export class NotFoundMembersDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Allow, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ApiPageTotal } from '@app/platform';
 import { MAX_SEGMENT_CONDITIONS } from '../../domain/segment';
 import { ContactResponseDto } from './contact.dto';
 
@@ -65,6 +66,7 @@ export class SegmentResponseDto {
 export class SegmentListResponseDto {
   @ApiProperty({ type: [SegmentResponseDto] }) data: SegmentResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
 
 export class SegmentPreviewQueryDto {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPageTotal } from '@app/platform';
 import { IsString, Length } from 'class-validator';
 
 export class CreateSourceDto {
@@ -17,4 +18,5 @@ export class SourceResponseDto {
 export class SourceListResponseDto {
   @ApiProperty({ type: [SourceResponseDto] }) data: SourceResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }

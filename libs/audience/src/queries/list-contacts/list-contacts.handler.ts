@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, paginate } from '@app/platform';
+import { toPage } from '@app/platform';
 import { ContactRepository } from '../../database/contact.repository';
 import { GroupRepository } from '../../database/group.repository';
 import { SourceRepository } from '../../database/source.repository';
@@ -15,8 +15,7 @@ export class ListContactsHandler implements IQueryHandler<ListContactsQuery> {
     private readonly sources: SourceRepository,
   ) {}
 
-  async execute({ workspaceId, filter, limit, cursor }: ListContactsQuery) {
-    const after = decodeCursor(cursor);
+  async execute({ workspaceId, filter, page }: ListContactsQuery) {
     // A filter on another workspace's group or source is a foreign id: 404, not an empty page.
     if (filter.groupId) await this.groups.assertExist(workspaceId, [filter.groupId]);
     if (filter.sourceId) await this.sources.assertExists(workspaceId, filter.sourceId);
@@ -26,9 +25,8 @@ export class ListContactsHandler implements IQueryHandler<ListContactsQuery> {
       if (!p.ok) throw new InvalidPhoneError(p.message, { phone: filter.phone });
       phone = p.phone;
     }
-    const rows = await this.contacts.list(workspaceId, { groupId: filter.groupId, sourceId: filter.sourceId, phone, after, limit });
-    const { items, next_cursor } = paginate(rows, limit);
-    const groups = await this.contacts.groupIds(items.map((c) => c.id));
-    return { data: items.map((contact) => ({ contact, groupIds: groups.get(contact.id)! })), next_cursor };
+    const rows = await this.contacts.list(workspaceId, { groupId: filter.groupId, sourceId: filter.sourceId, phone }, page);
+    const groups = await this.contacts.groupIds(rows.items.map((c) => c.id));
+    return toPage(rows, (contact) => ({ contact, groupIds: groups.get(contact.id)! }));
   }
 }

@@ -1,13 +1,12 @@
 import { Query } from '@nestjs/cqrs';
-import type { Page } from '@app/platform';
+import type { Page, PageRequest } from '@app/platform';
 import type { ContactWithGroups } from '../get-contact-details/get-contact-details.query';
 
 export class ListContactsQuery extends Query<Page<ContactWithGroups>> {
   constructor(
     readonly workspaceId: string,
     readonly filter: { groupId?: string; sourceId?: string; phone?: string },
-    readonly limit: number,
-    readonly cursor?: string,
+    readonly page: PageRequest,
   ) {
     super();
   }

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, paginate } from '@app/platform';
+import { toPage } from '@app/platform';
 import { SegmentRepository } from '../../database/segment.repository';
 import { ListSegmentsQuery } from './list-segments.query';
 
@@ -7,8 +7,7 @@ import { ListSegmentsQuery } from './list-segments.query';
 export class ListSegmentsHandler implements IQueryHandler<ListSegmentsQuery> {
   constructor(private readonly segments: SegmentRepository) {}
 
-  async execute({ workspaceId, limit, cursor }: ListSegmentsQuery) {
-    const { items, next_cursor } = paginate(await this.segments.list(workspaceId, decodeCursor(cursor), limit), limit);
-    return { data: items, next_cursor };
+  async execute({ workspaceId, page }: ListSegmentsQuery) {
+    return toPage(await this.segments.list(workspaceId, page));
   }
 }

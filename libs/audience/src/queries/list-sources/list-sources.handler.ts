@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, paginate } from '@app/platform';
+import { toPage } from '@app/platform';
 import { SourceRepository } from '../../database/source.repository';
 import { ListSourcesQuery } from './list-sources.query';
 
@@ -7,8 +7,7 @@ import { ListSourcesQuery } from './list-sources.query';
 export class ListSourcesHandler implements IQueryHandler<ListSourcesQuery> {
   constructor(private readonly sources: SourceRepository) {}
 
-  async execute({ workspaceId, limit, cursor }: ListSourcesQuery) {
-    const { items, next_cursor } = paginate(await this.sources.list(workspaceId, decodeCursor(cursor), limit), limit);
-    return { data: items, next_cursor };
+  async execute({ workspaceId, page }: ListSourcesQuery) {
+    return toPage(await this.sources.list(workspaceId, page));
   }
 }

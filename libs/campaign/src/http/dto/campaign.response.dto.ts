@@ -1,5 +1,6 @@
 import { VARIABLE_MAPPING_SCHEMA } from './variable-mapping.schema';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPageTotal } from '@app/platform';
 import { CampaignStatus } from '../../domain/campaign-status';
 import { SendWindowDto } from './create-campaign.dto';
 
@@ -64,4 +65,5 @@ export class CampaignResponseDto {
 export class CampaignListResponseDto {
   @ApiProperty({ type: [CampaignResponseDto] }) data: CampaignResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }

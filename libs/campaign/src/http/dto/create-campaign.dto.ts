@@ -3,7 +3,7 @@ import { IsOptionalNotNull } from '@app/platform';
 import { Type } from 'class-transformer';
 import { VARIABLE_MAPPING_SCHEMA } from './variable-mapping.schema';
 import {
-  IsArray, IsDateString, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
+  IsArray, IsDateString, IsDefined, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize,
   ArrayMinSize, IsIn, Matches,
 } from 'class-validator';
 import { LOCAL_TIME, WEEKDAYS, type Weekday } from '../../domain/send-window';
@@ -100,8 +100,10 @@ export class CreateCampaignDto {
   @IsOptional() @ValidateNested() @Type(() => SendWindowDto)
   send_window?: SendWindowDto | null;
 
-  @ApiPropertyOptional({ ...VARIABLE_MAPPING_SCHEMA, description: `Required for templates with variables. ${VARIABLE_MAPPING_SCHEMA.description}` })
-  @IsOptionalNotNull() @IsObject()
+  @ApiPropertyOptional({ ...VARIABLE_MAPPING_SCHEMA, description: `Required for templates with variables or a media header. ${VARIABLE_MAPPING_SCHEMA.description}` })
+  // Its shape (an object included) is the mapping validator's to judge, so every mapping problem is one 422;
+  // null alone is refused here, like every optional field without a meaning for null.
+  @IsOptionalNotNull() @IsDefined()
   variable_mapping?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: AudienceDto })

@@ -8,7 +8,11 @@ const SOURCE: SchemaObject = {
       type: 'object',
       required: ['field'],
       properties: {
-        field: { type: 'string', example: 'custom_fields.order_id' },
+        field: {
+          oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5 }],
+          description: 'A contact field, or up to 5 tried in order (the first with a value wins)',
+          example: 'custom_fields.order_id',
+        },
         fallback: { type: 'string', description: 'Used when the contact has no value; without one the recipient is skipped (MISSING_VARIABLE)' },
       },
       additionalProperties: false,
@@ -24,14 +28,41 @@ const SOURCE: SchemaObject = {
 
 const PLACEHOLDERS = { type: 'object' as const, description: 'Keyed by placeholder number ("1", "2", …)', additionalProperties: SOURCE };
 
+/** A DOCUMENT header's file name: the same for everyone, or a contact field (with a fallback). */
+const FILENAME: SchemaObject = {
+  oneOf: [
+    { type: 'string', example: 'invoice.pdf' },
+    { type: 'object', required: ['field'], properties: { field: { type: 'string' }, fallback: { type: 'string' } }, additionalProperties: false },
+  ],
+};
+
+/** The asset of an IMAGE, VIDEO or DOCUMENT header: one https link for everyone, or each recipient's from a contact field. */
+const MEDIA = {
+  type: 'object' as const,
+  // Each shape below closes itself.
+  additionalProperties: true,
+  oneOf: <SchemaObject[]>[
+    { type: 'object', required: ['link'], properties: { link: { type: 'string', format: 'uri', example: 'https://example.com/invoice.pdf' }, filename: FILENAME }, additionalProperties: false },
+    {
+      type: 'object',
+      required: ['field'],
+      properties: { field: { type: 'string', example: 'custom_fields.invoice_url' }, fallback: { type: 'string', format: 'uri' }, filename: FILENAME },
+      additionalProperties: false,
+    },
+  ],
+};
+
 /** The variable-mapping grammar, as validated on create and update (422 INVALID_VARIABLE_MAPPING lists every problem). */
 export const VARIABLE_MAPPING_SCHEMA: ApiPropertyOptions & { description: string } = {
   type: 'object',
   description:
     'Maps every `{{n}}` placeholder of the template, and nothing else, to a contact field or a constant. `buttons` is keyed ' +
-    'by the button index within the BUTTONS component.',
+    'by the button index within the BUTTONS component. An IMAGE, VIDEO or DOCUMENT header takes `header.media` instead: ' +
+    '`{link: "https://…"}` (one asset for everyone) or `{field: "custom_fields.invoice_url", fallback?}` (per recipient), plus ' +
+    '`filename` for a DOCUMENT. Links must be https. Anything that does not fit the template is 422 INVALID_VARIABLE_MAPPING ' +
+    'with every problem in `details`.',
   properties: {
-    header: PLACEHOLDERS,
+    header: { ...PLACEHOLDERS, properties: { media: MEDIA }, description: 'Keyed by placeholder number, or `media` for a media header' },
     body: PLACEHOLDERS,
     buttons: { type: 'object', additionalProperties: PLACEHOLDERS },
   },

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPageTotal } from '@app/platform';
 
 export class ChannelResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -18,4 +19,5 @@ export class ChannelResponseDto {
 export class ChannelListResponseDto {
   @ApiProperty({ type: [ChannelResponseDto] }) data: ChannelResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPageTotal } from '@app/platform';
 import { TEMPLATE_COMPONENT_SCHEMA } from './template-component.schema';
 import { TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from '../../domain/template-status';
 import type { TemplateCategory, TemplateStatus } from '../../queries/get-template/get-template.query';
@@ -34,6 +35,7 @@ export class TemplateResponseDto {
 export class TemplateListResponseDto {
   @ApiProperty({ type: [TemplateResponseDto] }) data: TemplateResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
 
 export class TemplateProblemDto {

@@ -20,6 +20,8 @@ export class ListRecipientsQuery extends Query<Page<RecipientView>> {
     readonly filter: RecipientFilter,
     readonly limit: number,
     readonly cursor?: string | null,
+    /** Also count every row the filter matches (`total`). */
+    readonly includeTotal = false,
   ) {
     super();
   }

@@ -22,6 +22,9 @@ export const UNKNOWN_ERROR_CODE = 'UNKNOWN';
 /** The statuses whose rows carry an error that clients are shown: the errors summary and drill-down. */
 export const PROBLEM_STATUSES: readonly PublicRecipientStatus[] = ['failed', 'skipped'];
 
+/** Recipients no send was made for yet (`queued` includes a call in flight, which settles on its own). */
+export const UNDISPATCHED_STATUSES: readonly PublicRecipientStatus[] = ['pending', 'queued'];
+
 const INTERNAL: Record<PublicRecipientStatus, RecipientStatus[]> = {
   pending: [RecipientStatus.PENDING, RecipientStatus.WAITING],
   queued: [RecipientStatus.QUEUED, RecipientStatus.SENDING],

@@ -1,10 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PROBLEM_STATUSES, statusInSql, UNKNOWN_ERROR_CODE } from '../recipient-view/recipient-view';
-import { RecipientErrorBucket, SummariseRecipientErrorsQuery } from './summarise-recipient-errors.query';
+import { PROBLEM_STATUSES, statusInSql, UNDISPATCHED_STATUSES, UNKNOWN_ERROR_CODE } from '../recipient-view/recipient-view';
+import { RecipientErrorSummary, SummariseRecipientErrorsQuery } from './summarise-recipient-errors.query';
 
 const PROBLEM = statusInSql(PROBLEM_STATUSES);
+const UNDISPATCHED = statusInSql(UNDISPATCHED_STATUSES);
 
 @QueryHandler(SummariseRecipientErrorsQuery)
 export class SummariseRecipientErrorsHandler implements IQueryHandler<SummariseRecipientErrorsQuery> {
@@ -14,7 +15,7 @@ export class SummariseRecipientErrorsHandler implements IQueryHandler<SummariseR
    * Counts come from an index-only scan of the partial index over failed/skipped rows; the sample message
    * is then one index probe per code (the newest row of that code that has a message).
    */
-  async execute({ campaignId }: SummariseRecipientErrorsQuery): Promise<RecipientErrorBucket[]> {
+  async execute({ campaignId, countUndispatched }: SummariseRecipientErrorsQuery): Promise<RecipientErrorSummary> {
     const rows: Array<{ code: string | null; n: number; failed: number; sample: string | null }> = await this.db.query(
       `WITH b AS (
          SELECT error_code AS code, count(*)::int AS n, count(*) FILTER (WHERE status = 'failed')::int AS failed
@@ -35,6 +36,12 @@ export class SummariseRecipientErrorsHandler implements IQueryHandler<SummariseR
         ORDER BY b.n DESC, b.code`,
       [campaignId],
     );
-    return rows.map((r) => ({ code: r.code ?? UNKNOWN_ERROR_CODE, count: r.n, failed: r.failed, sampleMessage: r.sample }));
+    const [undispatched] = countUndispatched
+      ? await this.db.query(`SELECT count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1 AND ${UNDISPATCHED}`, [campaignId])
+      : [{ n: 0 }];
+    return {
+      buckets: rows.map((r) => ({ code: r.code ?? UNKNOWN_ERROR_CODE, count: r.n, failed: r.failed, sampleMessage: r.sample })),
+      undispatched: undispatched.n,
+    };
   }
 }

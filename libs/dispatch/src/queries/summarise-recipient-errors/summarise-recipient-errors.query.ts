@@ -11,9 +11,19 @@ export interface RecipientErrorBucket {
   sampleMessage: string | null;
 }
 
+export interface RecipientErrorSummary {
+  buckets: RecipientErrorBucket[];
+  /** Recipients not yet dispatched (pending or queued); counted only when asked, else 0. */
+  undispatched: number;
+}
+
 /** Failed and skipped recipients of a campaign grouped by error code, most frequent first, in one pass. */
-export class SummariseRecipientErrorsQuery extends Query<RecipientErrorBucket[]> {
-  constructor(readonly campaignId: string) {
+export class SummariseRecipientErrorsQuery extends Query<RecipientErrorSummary> {
+  constructor(
+    readonly campaignId: string,
+    /** Also count the rows never dispatched (a stopped campaign's leftovers). */
+    readonly countUndispatched = false,
+  ) {
     super();
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPageTotal } from '@app/platform';
 
 export class WebhookResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -22,6 +23,7 @@ export class CreatedWebhookResponseDto extends WebhookResponseDto {
 export class WebhookListResponseDto {
   @ApiProperty({ type: [WebhookResponseDto] }) data: WebhookResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }
 
 export class WebhookDeliveryResponseDto {
@@ -43,4 +45,5 @@ export class WebhookDeliveryResponseDto {
 export class WebhookDeliveryListResponseDto {
   @ApiProperty({ type: [WebhookDeliveryResponseDto] }) data: WebhookDeliveryResponseDto[];
   @ApiPropertyOptional({ nullable: true, type: String }) next_cursor: string | null;
+  @ApiPageTotal() total?: number;
 }

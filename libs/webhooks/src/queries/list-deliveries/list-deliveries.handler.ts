@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { decodeCursor, paginate } from '@app/platform';
+import { toPage } from '@app/platform';
 import { WebhookDeliveriesRepository } from '../../database/webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from '../../database/webhook-endpoints.repository';
 import { WebhookNotFoundError } from '../../domain/webhooks.errors';
@@ -12,10 +12,8 @@ export class ListWebhookDeliveriesHandler implements IQueryHandler<ListWebhookDe
     private readonly deliveries: WebhookDeliveriesRepository,
   ) {}
 
-  async execute({ workspaceId, webhookId, limit, cursor }: ListWebhookDeliveriesQuery) {
-    const after = decodeCursor(cursor);
+  async execute({ workspaceId, webhookId, page }: ListWebhookDeliveriesQuery) {
     if (!(await this.endpoints.findInWorkspace(workspaceId, webhookId))) throw new WebhookNotFoundError(webhookId);
-    const { items, next_cursor } = paginate(await this.deliveries.listForEndpoint(webhookId, after, limit), limit);
-    return { data: items, next_cursor };
+    return toPage(await this.deliveries.listForEndpoint(webhookId, page));
   }
 }

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Page } from '@app/platform';
+import type { Page, PageRequest } from '@app/platform';
 import type { WebhookDeliveryEntity } from '../../database/webhook-delivery.entity';
 
 /** An endpoint's deliveries, newest first. */
@@ -7,8 +7,7 @@ export class ListWebhookDeliveriesQuery extends Query<Page<WebhookDeliveryEntity
   constructor(
     readonly workspaceId: string,
     readonly webhookId: string,
-    readonly limit: number,
-    readonly cursor?: string,
+    readonly page: PageRequest,
   ) {
     super();
   }
