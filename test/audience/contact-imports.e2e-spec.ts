@@ -147,7 +147,7 @@ describe('contact CSV imports (e2e)', () => {
     await t.http().get(`${API}/contacts/imports/${id}`).set(other.auth).expect(404).expect((r) => expect(r.body.code).toBe('IMPORT_NOT_FOUND'));
     await t.http().get(`${API}/contacts/imports/${id}/errors`).set(other.auth).expect(404);
     await t.http().get(`${API}/contacts/imports/${id}/errors`).set(other.auth).set('Accept', 'text/csv').expect(404);
-    await t.http().get(`${API}/contacts/imports/not-a-uuid`).set(k.auth).expect(400);
+    expect((await t.http().get(`${API}/contacts/imports/not-a-uuid`).set(k.auth).expect(404)).body.code).toBe('IMPORT_NOT_FOUND');
     const readOnly = await createWorkspaceKey(t, ['contacts:read'], k.workspaceId);
     await upload('phone\n', '', readOnly).expect(403);
   });

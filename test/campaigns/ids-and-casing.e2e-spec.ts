@@ -125,7 +125,7 @@ describe('ids, mapping types and casing (e2e)', () => {
         .send({ name: 'a', template_id: w.templateId, variable_mapping: ORDER_MAPPING, audience: { groups: [randomUUID()] } })
         .expect(400);
       expect(res.body.code).toBe('INVALID_AUDIENCE');
-      expect(Object.keys(res.body.details).sort()).toEqual(['missing_groups', 'missing_sources']);
+      expect(Object.keys(res.body.details).sort()).toEqual(['missing_contact_ids', 'missing_groups', 'missing_segments', 'missing_sources']);
     });
   });
 });

@@ -168,7 +168,7 @@ describe('public Campaigns API reference, example by example (e2e)', () => {
     const res = await http().put(`${API}/campaigns/${draft.body.id}/audience`).send({ groups: [groupId], sources: [sourceId] }).expect(200);
     expectCampaignObject(res.body, { status: 'DRAFT', audience: { groups: [groupId], sources: [sourceId] } });
     const replaced = await http().put(`${API}/campaigns/${draft.body.id}/audience`).send({ groups: [groupId] }).expect(200);
-    expect(replaced.body.audience).toEqual({ groups: [groupId], sources: [] });
+    expect(replaced.body.audience).toEqual({ groups: [groupId], sources: [], segments: [], contact_ids: [] });
     // SCHEDULED is neither DRAFT nor PAUSED.
     expect((await http().put(`${API}/campaigns/${campaign.id}/audience`).send({ groups: [groupId] }).expect(400)).body.code).toBe('INVALID_TRANSITION');
     await http().post(`${API}/campaigns/${campaign.id}/pause`).expect(200);

@@ -59,7 +59,7 @@ export const ERROR_CATALOG: Readonly<Record<string, ErrorDescription>> = {
   },
   CAMPAIGN_STOPPED: {
     title: 'Campaign stopped before this recipient was sent',
-    fix: 'Nothing was sent to these recipients and a stopped campaign cannot resume (a retry sends its failures only); to reach them, clone the campaign or create a new one for them.',
+    fix: 'Nothing was sent to these recipients and a stopped campaign cannot resume (a retry sends its failures only); to reach them, clone the campaign or create a new campaign for them.',
   },
   UNKNOWN: { title: 'Failed without an error code', fix: 'WhatsApp reported the failure without details; check the recipient\'s number and the channel.' },
 };
