@@ -81,7 +81,7 @@ describe('claim leases (e2e)', () => {
     expect(taken.map((c) => c.id)).not.toContain(claimed[0].id);
     // The woken holder can't touch rows that now belong to someone else.
     expect((await ledger.markSending(taken.map((c) => c.id), frozen)).size).toBe(0);
-    await ledger.release(taken.map((c) => c.id), frozen);
+    await ledger.release(taken.map((c) => c.id), frozen, false);
     expect(await statuses()).toEqual({ queued: 9, sending: 1 });
     expect((await ledger.markSending(taken.map((c) => c.id), healthy)).size).toBe(9);
 
@@ -90,9 +90,11 @@ describe('claim leases (e2e)', () => {
     await ledger.endLease(healthy);
   });
 
-  it('the woken holder puts a never-called row back even after the sweep failed it as uncertain', async () => {
+  it('the woken holder puts a never-called row back even after the sweep failed it as uncertain, unless the campaign completed', async () => {
     const [row] = await db.query(`SELECT id, claim_token FROM campaign_recipients WHERE campaign_id = $1 AND error_code = 'DISPATCH_UNCERTAIN'`, [campaignId]);
-    expect(await moved(campaignId, () => ledger.release([row.id], row.claim_token))).toEqual({ failed: -1, pending: 1 });
+    // A completed campaign has nobody pending: the row stays settled.
+    expect(await moved(campaignId, () => ledger.release([row.id], row.claim_token, true))).toEqual({});
+    expect(await moved(campaignId, () => ledger.release([row.id], row.claim_token, false))).toEqual({ failed: -1, pending: 1 });
     const [after] = await db.query(`SELECT status, error_code, claim_token FROM campaign_recipients WHERE id = $1`, [row.id]);
     expect(after).toEqual({ status: 'pending', error_code: null, claim_token: null });
   });

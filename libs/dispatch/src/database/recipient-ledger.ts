@@ -358,16 +358,18 @@ export class RecipientLedger {
   /**
    * Gives rows this lease claimed but never attempted back to the pool (pause, stop, lost lease, shutdown),
    * including rows marked `sending` whose call was never made, even if the sweep has meanwhile failed
-   * them as uncertain: their holder knows nothing left.
+   * them as uncertain: their holder knows nothing left. Not those once the campaign has completed (a holder
+   * frozen past the uncertain timeout wakes after the end): a completed campaign has nobody pending, so they
+   * stay settled as uncertain.
    */
-  async release(ids: string[], token: string): Promise<void> {
+  async release(ids: string[], token: string, campaignCompleted: boolean): Promise<void> {
     if (!ids.length) return;
     await retryOnDeadlock(() => this.db.query(
       withCounters(
         `o AS (
            SELECT id, status AS old_status FROM campaign_recipients
             WHERE id = ANY($1::uuid[]) AND claim_token = $2
-              AND (status IN ('queued', 'sending') OR (status = 'failed' AND error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}'))
+              AND (status IN ('queued', 'sending') OR (status = 'failed' AND error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}' AND NOT $3::boolean))
             ORDER BY id FOR UPDATE),
          u AS (
            UPDATE campaign_recipients r SET status = 'pending', claim_token = NULL, claimed_at = NULL,
@@ -378,7 +380,7 @@ export class RecipientLedger {
            RETURNING r.campaign_id, o.old_status, r.status)`,
         `SELECT campaign_id, old_status, status, 1 AS n FROM u`,
       ),
-      [ids, token],
+      [ids, token, campaignCompleted],
     ));
   }
 

@@ -100,7 +100,8 @@ export class BatchSender {
       await Promise.all(inflight);
       await run.outcomes.drain();
       // Claimed (or marked) but never called: paused, stopped, halted, lease lost. Back to the pool, untouched.
-      await this.ledger.release([...sendable.slice(next).map((s) => s.row.id), ...uncalled], run.lease.token);
+      const unsent = [...sendable.slice(next).map((s) => s.row.id), ...uncalled];
+      if (unsent.length) await this.ledger.release(unsent, run.lease.token, await run.completed());
     }
   }
 

@@ -41,6 +41,11 @@ export class PumpRun {
     return !this.halted;
   }
 
+  /** Whether the campaign has completed (read now): a completed campaign takes no row back into its pool. */
+  async completed(): Promise<boolean> {
+    return (await this.readStatus()) === CampaignStatus.COMPLETED;
+  }
+
   /** Waits `ms` (between batches), waking early when the campaign stops running. */
   async sleep(ms: number): Promise<void> {
     const until = Date.now() + ms;
