@@ -43,8 +43,12 @@ function ownValue(record: object | null | undefined, key: string): unknown {
   return record && Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
 }
 
+/** A contact field as stored: `custom_fields.<key>` or a top-level field. */
+const rawField = (contact: RenderContact, field: string): unknown =>
+  field.startsWith('custom_fields.') ? ownValue(contact.custom_fields, field.slice('custom_fields.'.length)) : ownValue(contact, field);
+
 function readField(contact: RenderContact, field: string): string | null {
-  const raw = field.startsWith('custom_fields.') ? ownValue(contact.custom_fields, field.slice('custom_fields.'.length)) : ownValue(contact, field);
+  const raw = rawField(contact, field);
   if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') return null;
   const text = sanitizeParameter(String(raw));
   return text ? text : null;
@@ -60,7 +64,7 @@ function firstField(contact: RenderContact, fields: string[]): string | null {
 
 /** A recipient's media link: a contact value Meta could not fetch over HTTPS counts as no value. */
 function readLink(contact: RenderContact, field: string): string | null {
-  const raw = field.startsWith('custom_fields.') ? ownValue(contact.custom_fields, field.slice('custom_fields.'.length)) : ownValue(contact, field);
+  const raw = rawField(contact, field);
   return typeof raw === 'string' && httpsLinkProblem(raw.trim()) === null ? raw.trim() : null;
 }
 
