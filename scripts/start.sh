@@ -32,7 +32,7 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:${PORT}/health/ready" >/dev/null || { echo "The API did not become ready on port ${PORT}" >&2; exit 1; }
 # The same flags as `npm run start:worker` (which would put npm between this script and the process it stops).
-node --max-old-space-size=160 dist/apps/worker/main.js & pids+=($!)
+node --max-old-space-size=160 --max-semi-space-size=32 dist/apps/worker/main.js & pids+=($!)
 npx ts-node -r tsconfig-paths/register --transpile-only scripts/seed-demo.ts
 echo "Running: API http://127.0.0.1:${PORT} (docs at /docs), sandbox http://127.0.0.1:${SANDBOX_PORT}. Ctrl-C to stop."
 wait -n "${pids[@]}"

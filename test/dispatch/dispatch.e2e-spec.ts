@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { BuildAudienceSelectQuery } from '@app/audience';
 import { isUUID } from 'class-validator';
 import { RecipientLedger } from '../../libs/dispatch/src/database/recipient-ledger';
-import { recipientId } from '../../libs/dispatch/src/domain/recipient-id';
+import { prefixedUuid } from '@app/platform';
 import { API, createTestApp, TestApp } from '../support/app';
 import { createWorld, eventually, ORDER_MAPPING, phoneFor, World } from '../support/world';
 
@@ -153,7 +153,7 @@ describe('dispatch engine (e2e)', () => {
     expect(await ledger.countRecipients(c.id)).toBe(40);
     // Ids are built in SQL from a per-slice prefix and the row's seq: v4-shaped, and the same as the helper's.
     const rows: Array<{ id: string; seq: string }> = await t.app.get(DataSource).query(`SELECT id, seq FROM campaign_recipients WHERE campaign_id = $1`, [c.id]);
-    for (const r of rows) expect(recipientId(Buffer.from(r.id.replace(/-/g, '').slice(0, 16), 'hex'), BigInt(r.seq))).toBe(r.id);
+    for (const r of rows) expect(prefixedUuid(Buffer.from(r.id.replace(/-/g, '').slice(0, 16), 'hex'), BigInt(r.seq))).toBe(r.id);
     expect(rows.every((r) => isUUID(r.id, '4'))).toBe(true);
     expect(new Set(rows.map((r) => r.id.slice(0, 18))).size).toBe(2);
     // A different audience key is new work again (an audience changed while paused): only missing contacts are added.

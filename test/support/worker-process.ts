@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export async function startWorkerProcess(env: Record<string, string>, { timeoutMs = 150_000, built = false } = {}): Promise<ChildProcess> {
   const root = join(__dirname, '..', '..');
   const args = built
-    ? ['--max-old-space-size=160', 'dist/apps/worker/main.js'] // as `npm run start:worker` runs it
+    ? ['--max-old-space-size=160', '--max-semi-space-size=32', 'dist/apps/worker/main.js'] // as `npm run start:worker` runs it
     : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: root,

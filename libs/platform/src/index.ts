@@ -9,6 +9,7 @@ export * from './crypto/secret-box';
 export * from './database/create-database';
 export * from './database/data-source-options';
 export * from './database/group-commit';
+export * from './database/prefixed-uuid';
 export * from './http/api-errors.decorator';
 export * from './http/error-response.dto';
 export * from './http/configure-app';

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, QueryRunner } from 'typeorm';
-import { Env } from '@app/platform';
+import { Env, prefixedUuidSql, uuidPrefix } from '@app/platform';
 import { ContactImportRepository } from '../database/contact-import.repository';
 import { ContactImportSnapshot, ImportTarget, resolveHeader } from '../domain/contact-import';
 import { copyText, parseImportRecord } from '../domain/import-row';
@@ -29,11 +29,14 @@ const PROGRESS_EVERY = 25_000;
  * the two cores work at once instead of one after the other.
  */
 const BATCH_ROWS = 50_000;
+/** A batch's first buffer: room for 50,000 rows of ~130 bytes, grown when rows are wider. */
+const BATCH_BYTES = 8 * 1024 * 1024;
+const SLICE_BYTES = 64 * 1024;
 const LINE_BREAKS = /\r\n|\r|\n/g;
 
 interface Batch {
   /** The batch's rows in COPY text format. */
-  text: string;
+  text: Buffer;
   rows: number;
 }
 
@@ -102,7 +105,12 @@ export class ContactImportRunner {
         const data = await imports.chunk(imp.id, seq);
         if (!data) return;
         bytesRead += data.length;
-        yield data;
+        // A stored chunk is parsed in slices, each in its own turn of the event loop: parsed whole, it would
+        // hold the loop for a fifth of a second, and the COPY of the previous batch waits on the loop.
+        for (let i = 0; i < data.length; i += SLICE_BYTES) {
+          yield data.subarray(i, i + SLICE_BYTES);
+          await new Promise(setImmediate);
+        }
       }
     }
     const parser = parse({
@@ -161,7 +169,7 @@ export class ContactImportRunner {
     const [counts]: Array<{ created: number; updated: number; good: number }> = await qr.query(
       `WITH up AS (
          INSERT INTO contacts AS c (id, workspace_id, phone, first_name, last_name, email, custom_fields, source_id, opted_out, created_at, updated_at)
-         SELECT gen_random_uuid(), $1::uuid, b.phone, b.first_name, b.last_name, b.email, b.custom_fields,
+         SELECT ${prefixedUuidSql('$3', 'b.line')}, $1::uuid, b.phone, b.first_name, b.last_name, b.email, b.custom_fields,
                 (SELECT s.id FROM sources s WHERE s.id = $2::uuid AND s.workspace_id = $1::uuid), COALESCE(b.opted_out, false), now(), now()
            FROM import_batch b WHERE b.code IS NULL ORDER BY b.phone
          ON CONFLICT (workspace_id, phone) DO UPDATE SET
@@ -182,7 +190,7 @@ export class ContactImportRunner {
        SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated,
               (SELECT count(*) FROM import_batch WHERE code IS NULL)::int AS good
          FROM up`,
-      [imp.workspaceId, imp.sourceId],
+      [imp.workspaceId, imp.sourceId, uuidPrefix()],
     );
     if (imp.groupIds.length) {
       await qr.query(
@@ -210,7 +218,13 @@ class StagingRows extends Transform {
   headerSeen = false;
   private targets: ImportTarget[] = [];
   private phoneColumn = -1;
-  private text = '';
+  /**
+   * The batch's COPY text, written row by row into a buffer outside the JS heap: a string grown by 50,000
+   * appends lives long enough to be copied into the old generation, and collecting it cost a tenth of
+   * the import's CPU.
+   */
+  private text = Buffer.allocUnsafe(BATCH_BYTES);
+  private bytes = 0;
   private rows = 0;
   /** The line the next record starts on (csv-parse's own record info costs a tenth of the parsing). */
   private line = 1;
@@ -248,7 +262,7 @@ class StagingRows extends Transform {
       : row.ok
         ? [line, row.phone, null, null, null, null, null, 'DUPLICATE_PHONE', `${row.phone} already appears on line ${first}`]
         : [line, (record[this.phoneColumn] ?? '').replace(/\u0000/g, '').slice(0, 64) || null, null, null, null, null, null, row.code, row.message];
-    this.text += `${fields.map(copyText).join('\t')}\n`;
+    this.append(`${fields.map(copyText).join('\t')}\n`);
     this.onRow(this.rowsRead);
     if (++this.rows >= BATCH_ROWS) this.flushBatch();
     done();
@@ -259,9 +273,19 @@ class StagingRows extends Transform {
     done();
   }
 
+  private append(row: string) {
+    if (this.bytes + Buffer.byteLength(row) > this.text.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.text.length * 2, this.bytes + Buffer.byteLength(row)));
+      this.text.copy(grown, 0, 0, this.bytes);
+      this.text = grown;
+    }
+    this.bytes += this.text.write(row, this.bytes);
+  }
+
   private flushBatch() {
-    if (this.rows) this.push({ text: this.text, rows: this.rows } satisfies Batch);
-    this.text = '';
+    if (this.rows) this.push({ text: this.text.subarray(0, this.bytes), rows: this.rows } satisfies Batch);
+    this.text = Buffer.allocUnsafe(BATCH_BYTES);
+    this.bytes = 0;
     this.rows = 0;
   }
 }

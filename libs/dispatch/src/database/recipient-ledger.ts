@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { STATS_COUNTERS, type StatsCounter } from '@app/campaign';
+import { prefixedUuidSql, uuidPrefix } from '@app/platform';
 import { COUNTS_IN, RecipientStatus } from '../domain/recipient-status';
 import { RecipientErrorCode } from '../domain/dispatch.errors';
-import { recipientIdPrefix } from '../domain/recipient-id';
 import { MessageEventOutbox, MovedRecipient } from './message-event-outbox';
 
 export interface ClaimedRecipient {
@@ -40,8 +40,6 @@ export interface StatusReport {
   message?: string | null;
 }
 
-/** The RFC 4122 variant (binary 10) in the top bits of a recipient id's low half, which holds its seq. */
-const SEQ_VARIANT_BITS = '(-9223372036854775808)::bigint';
 const E164 = '^\\+[1-9][0-9]{6,14}$';
 /** Whether the lease whose token is the parameter `token` is still live, by Postgres' clock, in the same statement. */
 const leaseLive = (token: string) => `EXISTS (SELECT 1 FROM dispatch_leases l WHERE l.token = ${token} AND l.expires_at > now())`;
@@ -213,7 +211,7 @@ export class RecipientLedger {
     audience: { sql: string; params: unknown[] },
     onlyNew: boolean,
   ): Promise<TransitionRow[]> {
-    const prefix = `$${audience.params.length + 2}::bytea`;
+    const prefix = `$${audience.params.length + 2}`;
     return this.db.transaction(async (m) => {
       // Room to hash the audience in memory instead of spilling to disk.
       await m.query(`SET LOCAL work_mem = '256MB'`);
@@ -222,7 +220,7 @@ export class RecipientLedger {
           `ins AS (
            INSERT INTO campaign_recipients (id, seq, campaign_id, contact_id, phone, status, error_code, error_message)
            OVERRIDING SYSTEM VALUE
-           SELECT encode(${prefix} || int8send(a.seq | ${SEQ_VARIANT_BITS}), 'hex')::uuid, a.seq, $1::uuid, a.contact_id, a.phone,
+           SELECT ${prefixedUuidSql(prefix, 'a.seq')}, a.seq, $1::uuid, a.contact_id, a.phone,
                   CASE WHEN a.skip IS NULL THEN 'pending' ELSE 'skipped' END, a.skip,
                   CASE a.skip WHEN '${RecipientErrorCode.OPTED_OUT}' THEN 'Contact opted out' WHEN '${RecipientErrorCode.INVALID_PHONE}' THEN 'Not a valid E.164 number' END
              -- Why a contact is skipped, worked out once per row (the regex is a fair share of the whole insert).
@@ -233,7 +231,7 @@ export class RecipientLedger {
            RETURNING status)`,
           `SELECT $1::uuid AS campaign_id, NULL::text AS old_status, status, count(*)::int AS n FROM ins GROUP BY status`,
         ),
-        [campaignId, ...audience.params, recipientIdPrefix()],
+        [campaignId, ...audience.params, uuidPrefix()],
       );
     });
   }
