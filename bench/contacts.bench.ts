@@ -18,7 +18,7 @@ import { CountAudienceQuery, SampleAudienceQuery, AudienceFieldCoverageQuery } f
 import { API_PREFIX, WorkspacesService } from '@app/platform';
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
-import { killHard, startWorkerProcess } from '../test/support/worker-process';
+import { killHard, NODE_FLAGS, startWorkerProcess } from '../test/support/worker-process';
 import { arg, benchEnvironment, bootApi, runBench, sampleRss, secs, time } from './support';
 
 const BULK_TOTAL = arg('contacts', 100_000);
@@ -44,7 +44,7 @@ function* csvRows(rows: number) {
 /** The built API (`nest build api`) as its own process, so its RSS is the API's alone; resolves once it answers. */
 async function startApiProcess(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['dist/apps/api/main.js'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/apps/api/main.js'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);

@@ -15,7 +15,9 @@ import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { Pool } from 'undici';
+import { Worker } from 'node:worker_threads';
 import { WorkspacesService } from '@app/platform';
+import { NODE_FLAGS } from '../test/support/worker-process';
 import { arg, benchEnvironment, bootApi, runBench, secs } from './support';
 
 const RECIPIENTS = arg('recipients', 1_000_000);
@@ -55,7 +57,7 @@ function body(statuses: Array<{ wamid: string; status: string; ts: number }>): s
 }
 
 async function startApi(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_API_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_API_PROF] : []), 'dist/apps/api/main.js'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_API_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_API_PROF] : []), ...NODE_FLAGS, 'dist/apps/api/main.js'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -66,6 +68,23 @@ async function startApi(port: number): Promise<ChildProcess> {
   }
   throw new Error('API did not start');
 }
+
+/** The GET poller's thread: samples until told to stop, then posts them back. */
+const POLLER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const samples = [];
+let stop = false;
+parentPort.once('message', () => (stop = true));
+(async () => {
+  while (!stop) {
+    const start = performance.timeOrigin + performance.now();
+    const c = await (await fetch(workerData.url, { headers: { authorization: 'Bearer ' + workerData.key } })).json();
+    samples.push({ start, end: performance.timeOrigin + performance.now(), seen: c.stats[workerData.counter] });
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  parentPort.postMessage(samples);
+})();
+`;
 
 function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -123,30 +142,25 @@ async function main() {
       if (r.statusCode !== 200) throw new Error(`webhook answered ${r.statusCode}`);
     };
 
-    /** Polls the campaign while a phase runs: GET latency, and how far `delivered`/`read` trail what was acknowledged. */
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssOf(apiPid))), 200);
+    /**
+     * Polls the campaign while a phase runs, from a thread of its own (the load generator's busy event loop
+     * would otherwise add its own delays to the GET's latency): GET latency, and how far `delivered`/`read`
+     * trail what was acknowledged. Times are absolute (timeOrigin + now), comparable across threads.
+     */
     const watch = (counter: 'delivered' | 'read', ackedAt: number[]) => {
-      const getMs: number[] = [];
-      const lagMs: number[] = [];
-      let stop = false;
-      const done = (async () => {
-        while (!stop) {
-          const start = performance.now();
-          const r = await fetch(`http://127.0.0.1:${port}/api/v1/public/campaigns/${campaignId}`, { headers: { authorization: `Bearer ${key}` } });
-          const c = await r.json();
-          const now = performance.now();
-          getMs.push(now - start);
-          const seen = c.stats[counter];
-          // The newest acknowledged status not yet counted: its age is the lag.
-          if (seen < ackedAt.length) lagMs.push(now - ackedAt[seen]);
-          else lagMs.push(0);
-          peakRss = Math.max(peakRss, rssOf(apiPid));
-          await new Promise((res) => setTimeout(res, 200));
-        }
-      })();
+      const poller = new Worker(POLLER, { eval: true, workerData: { url: `http://127.0.0.1:${port}/api/v1/public/campaigns/${campaignId}`, key, counter } });
       return async () => {
-        stop = true;
-        await done;
-        return { getMs: getMs.sort((a, b) => a - b), lagMs: lagMs.sort((a, b) => a - b) };
+        const samples = await new Promise<Array<{ start: number; end: number; seen: number }>>((resolve, reject) => {
+          poller.once('message', resolve);
+          poller.once('error', reject);
+          poller.postMessage('stop');
+        });
+        await poller.terminate();
+        const getMs = samples.map((x) => x.end - x.start).sort((a, b) => a - b);
+        // The newest acknowledged status not yet counted: its age is the lag.
+        const lagMs = samples.map((x) => (x.seen < ackedAt.length ? Math.max(0, x.end - ackedAt[x.seen]) : 0)).sort((a, b) => a - b);
+        return { getMs, lagMs };
       };
     };
     const untilCounted = async (counter: 'delivered' | 'read', n: number) => {
@@ -172,7 +186,7 @@ async function main() {
           await post(body([{ wamid: `wamid.b${i}`, status: 'delivered', ts: 1764750000 }]));
           const end = performance.now();
           ackMs.push(end - start);
-          acked.push(end);
+          acked.push(performance.timeOrigin + end);
         }
       }),
     );
@@ -198,7 +212,7 @@ async function main() {
           nextBatch += 100;
           const statuses = Array.from({ length: Math.min(100, BATCHED - from) }, (_, j) => ({ wamid: `wamid.b${POSTS + from + j + 1}`, status: 'read', ts: 1764750100 }));
           await post(body(statuses));
-          const end = performance.now();
+          const end = performance.timeOrigin + performance.now();
           for (let j = 0; j < statuses.length; j++) acked2.push(end);
         }
       }),
@@ -210,6 +224,7 @@ async function main() {
       `100 statuses per POST, 8 in flight: ${BATCHED} statuses in ${batchedSecs.toFixed(2)} s → ${(BATCHED / batchedSecs).toFixed(0)} statuses/s; ` +
         `stats lag p95 ${(pct(w2.lagMs, 0.95) / 1000).toFixed(2)} s; GET /campaigns/{id} p95 ${pct(w2.getMs, 0.95).toFixed(0)} ms`,
     );
+    clearInterval(rssTimer);
     console.log(`API peak RSS: ${peakRss.toFixed(0)} MB`);
     await pool.close();
   } finally {

@@ -25,7 +25,7 @@ trap cleanup EXIT INT TERM
 SANDBOX_WEBHOOK_URL="http://127.0.0.1:${PORT}/api/v1/public/webhooks/whatsapp" \
 SANDBOX_TEMPLATES="${SANDBOX_TEMPLATES:-$(cat scripts/demo-templates.json)}" \
   node dist/apps/wa-sandbox/main.js & pids+=($!)
-node dist/apps/api/main.js & pids+=($!)
+node --max-old-space-size=160 --max-semi-space-size=32 dist/apps/api/main.js & pids+=($!)
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:${PORT}/health/ready" >/dev/null 2>&1 && break
   sleep 0.5

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { signWebhookBody } from '@app/whatsapp';
 import { API, createTestApp, createWorkspaceKey, TestApp } from '../support/app';
@@ -90,6 +91,66 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
     expect(res.body).toEqual({ statuses: 1, template_updates: 0, replies: 0 });
     expect(await census()).toEqual(before);
     expect(await db.query(`SELECT id FROM campaign_recipients WHERE message_id = 'wamid.never-sent'`)).toHaveLength(0);
+  });
+
+  describe('the front lane (JSON POSTs answered ahead of the HTTP stack)', () => {
+    const sentRow = async () => {
+      const c = await t
+        .http()
+        .set(w.key.auth)
+        .post(`${API}/campaigns`)
+        .send({ name: `lane-${Math.random()}`, template_id: w.templateId, variable_mapping: ORDER_MAPPING, audience: { groups: [w.groupId] } })
+        .expect(201);
+      await t.http().set(w.key.auth).post(`${API}/campaigns/${c.body.id}/send`).expect(200);
+      await eventually(async () => ((await t.http().set(w.key.auth).get(`${API}/campaigns/${c.body.id}`)).body.status === 'COMPLETED' ? true : null), {
+        what: 'campaign completed',
+      });
+      const [row] = await t.app.get(DataSource).query(`SELECT id, message_id FROM campaign_recipients WHERE campaign_id = $1 AND status = 'read' LIMIT 1`, [c.body.id]);
+      // Back to sent, so a delivered/read report has something to move.
+      await t.app.get(DataSource).query(`UPDATE campaign_recipients SET status = 'sent' WHERE id = $1`, [row.id]);
+      return row as { id: string; message_id: string };
+    };
+    const statusOf = async (id: string) => (await t.app.get(DataSource).query(`SELECT status FROM campaign_recipients WHERE id = $1`, [id]))[0].status;
+
+    it('takes a JSON POST itself (none of the security headers the stack adds) and applies it', async () => {
+      const row = await sentRow();
+      const res = await post(envelope([{ id: row.message_id, status: 'delivered', timestamp: '1700000001', recipient_id: '12025550000' }])).expect(200);
+      expect(res.headers['x-content-type-options']).toBeUndefined();
+      expect(res.body).toEqual({ statuses: 1, template_updates: 0, replies: 0 });
+      expect(await statusOf(row.id)).toBe('delivered');
+      const metrics = (await t.http().get('/metrics').expect(200)).text;
+      expect(metrics).toMatch(/wace_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/public\/webhooks\/whatsapp",status="200"\} [1-9]/);
+    });
+
+    it('leaves a compressed body to the full stack and its controller, which applies it the same way', async () => {
+      const row = await sentRow();
+      const raw = JSON.stringify(envelope([{ id: row.message_id, status: 'read', timestamp: '1700000002', recipient_id: '12025550000' }]));
+      // fetch, not supertest: superagent does not send a Buffer body as it is.
+      const zipped = gzipSync(raw);
+      const res = await fetch(`${t.url}${API}/webhooks/whatsapp`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'X-Hub-Signature-256': signWebhookBody(raw, SANDBOX_SECRET) },
+        body: zipped,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await res.json()).toEqual({ statuses: 1, template_updates: 0, replies: 0 });
+      expect(await statusOf(row.id)).toBe('read');
+    });
+
+    it('keeps the door: malformed JSON 400, over 1 MB 413, bad characters 400, each in the error shape', async () => {
+      const malformed = await t.http().post(`${API}/webhooks/whatsapp`).set('Content-Type', 'application/json').send('{"object":').expect(400);
+      expect(malformed.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON' });
+      const big = await t
+        .http()
+        .post(`${API}/webhooks/whatsapp`)
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ object: 'whatsapp_business_account', pad: 'x'.repeat(1_100_000) }))
+        .expect(413);
+      expect(big.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+      const nul = await t.http().post(`${API}/webhooks/whatsapp`).set('Content-Type', 'application/json').send('{"object":"a\\u0000"}').expect(400);
+      expect(nul.body).toMatchObject({ statusCode: 400, code: 'INVALID_CHARACTERS' });
+    });
   });
 
   describe('a payload applies only within the channel whose app secret signed it', () => {

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import type { Response } from 'supertest';
 import { API, createTestApp, freePort, TestApp } from '../support/app';
 import { createWorld, eventually, ORDER_MAPPING, World } from '../support/world';
+import { NODE_FLAGS } from '../support/worker-process';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
@@ -100,7 +101,7 @@ describe('OpenAPI contract (e2e): the document lints, generates a client that co
   it('is the document the built app serves (the swagger plugin in nest build; its generated metadata here)', async () => {
     await run(bin('nest'), ['build', 'api'], { cwd: root });
     const port = await freePort();
-    const api = spawn(process.execPath, ['dist/apps/api/main.js'], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+    const api = spawn(process.execPath, [...NODE_FLAGS, 'dist/apps/api/main.js'], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
     try {
       const built = await eventually(() => fetch(`http://127.0.0.1:${port}/docs-json`).then((r) => r.json(), () => null), { what: 'built API up' });
       // A difference means `npm run openapi:metadata` was not run after a DTO or controller changed.

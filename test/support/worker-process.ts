@@ -6,10 +6,17 @@ import { join } from 'node:path';
  * Runs the sources through ts-node, or with `built` the webpack bundle (`nest build worker`), as in
  * production. Resolves once the worker logged that it started.
  */
+/**
+ * The V8 heap settings `npm run start:api` and `npm run start:worker` (and the image) run both processes with,
+ * for tests and benches that start the built apps as production does: a capped old space (an uncapped one let
+ * RSS drift towards 300 MB) and a young generation large enough for short-lived request and row objects.
+ */
+export const NODE_FLAGS = ['--max-old-space-size=160', '--max-semi-space-size=32'];
+
 export async function startWorkerProcess(env: Record<string, string>, { timeoutMs = 150_000, built = false } = {}): Promise<ChildProcess> {
   const root = join(__dirname, '..', '..');
   const args = built
-    ? ['--max-old-space-size=160', '--max-semi-space-size=32', 'dist/apps/worker/main.js'] // as `npm run start:worker` runs it
+    ? [...NODE_FLAGS, 'dist/apps/worker/main.js']
     : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: root,

@@ -12,6 +12,7 @@ import { PlatformConfigModule } from './config/config.module';
 import { SecretBox } from './crypto/secret-box';
 import { DatabaseModule, DatabaseModuleOptions } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { FrontRoutes } from './http/front-routes';
 import { rateLimitOptions } from './http/rate-limit';
 import { Env } from './config/env';
 import { RedisService } from './queue/redis.service';
@@ -39,8 +40,8 @@ export class PlatformModule {
         CqrsModule.forRoot(),
         platformEntities,
       ],
-      providers: [SecretBox, WorkspacesService],
-      exports: [SecretBox, WorkspacesService, CqrsModule, platformEntities],
+      providers: [SecretBox, WorkspacesService, FrontRoutes],
+      exports: [SecretBox, WorkspacesService, FrontRoutes, CqrsModule, platformEntities],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import type { Server } from 'node:http';
 import type { Express, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -7,7 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { Env } from '../config/env';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation';
-import { BadRequestError, DomainError } from '../errors/domain-error';
+import { bodyParserError } from './body-errors';
+import { FrontRoutes } from './front-routes';
 import { inputGuard } from './input-guard';
 import { setupSwagger } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
@@ -33,6 +34,7 @@ export async function configureApp(app: INestApplication, opts: { swagger?: bool
   server.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
   server.headersTimeout = Math.min(env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS);
   (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  app.use(app.get(FrontRoutes).middleware);
   // Before helmet: the dashboard's own page needs its inline scripts. Off without ADMIN_TOKEN.
   if (env.ADMIN_TOKEN) mountQueueDashboard(app, env.ADMIN_TOKEN);
   // Swagger UI is served over plain HTTP in development: upgrading its asset requests to HTTPS would break it.
@@ -59,32 +61,4 @@ export async function configureApp(app: INestApplication, opts: { swagger?: bool
   if (opts.swagger !== false) await setupSwagger(app, API_PREFIX);
   await app.init();
   preferLiteralRoutes(app);
-}
-
-class PayloadTooLargeError extends DomainError {
-  readonly code = 'PAYLOAD_TOO_LARGE';
-  readonly status = HttpStatus.PAYLOAD_TOO_LARGE;
-}
-
-class UnsupportedMediaTypeError extends DomainError {
-  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
-  readonly status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-}
-
-function bodyParserError(err: unknown): DomainError | null {
-  switch ((err as { type?: string })?.type) {
-    case 'entity.parse.failed':
-      return new BadRequestError('MALFORMED_JSON', 'Request body is not valid JSON');
-    case 'entity.too.large':
-      return new PayloadTooLargeError('Request body is too large');
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new UnsupportedMediaTypeError((err as Error).message);
-    default: {
-      // Anything else body-parser refuses is the client's body (a gzip stream that doesn't inflate, a length
-      // that doesn't match): a 4xx, never the anonymous 500 an unknown error becomes.
-      const status = (err as { status?: number })?.status;
-      return status && status >= 400 && status < 500 ? new BadRequestError('MALFORMED_BODY', `Request body could not be read: ${(err as Error).message}`) : null;
-    }
-  }
 }

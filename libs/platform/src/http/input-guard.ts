@@ -45,6 +45,11 @@ function decodedPath(req: Request): string | null {
   }
 }
 
+/** The body check of `inputGuard`, for routes served ahead of it. */
+export function inspectBody(body: unknown): BadRequestError | null {
+  return inspect(body, 'body');
+}
+
 /**
  * Refuses, before any handler runs, input that is well-formed JSON or URL syntax but that no layer below
  * can store: bad characters in the path, the query or the body, and absurdly deep bodies.
@@ -53,5 +58,5 @@ export function inputGuard(req: Request, _res: Response, next: NextFunction): vo
   const path = decodedPath(req);
   if (path === null) return next(new BadRequestError('MALFORMED_URL', 'The request path is not valid percent-encoding'));
   if (BAD_CHARACTERS.test(path)) return next(invalidCharacters('path'));
-  next(inspect(req.query, 'query') ?? inspect(req.body, 'body') ?? undefined);
+  next(inspect(req.query, 'query') ?? inspectBody(req.body) ?? undefined);
 }

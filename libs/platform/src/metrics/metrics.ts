@@ -17,12 +17,16 @@ const httpDuration = new Histogram({
 
 /** Times every request under the route Express matched (its template, so ids don't make new series). */
 export function httpMetrics(req: Request, res: Response, next: NextFunction): void {
+  timeRequest(req, res);
+  next();
+}
+
+/** Times one request; its route is the one given, or else the template Express matched by the time it finished. */
+export function timeRequest(req: Request, res: Response, route?: string): void {
   const end = httpDuration.startTimer();
   res.once('finish', () => {
-    const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched';
-    end({ method: req.method, route, status: String(res.statusCode) });
+    end({ method: req.method, route: route ?? (req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched'), status: String(res.statusCode) });
   });
-  next();
 }
 
 const queues = new Set<Queue>();
