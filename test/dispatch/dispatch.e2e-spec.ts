@@ -162,6 +162,33 @@ describe('dispatch engine (e2e)', () => {
     expect(await stats()).toEqual({ total: 40, pending: 40 });
   });
 
+  it('skips, as INVALID_PHONE, stored phones that are not E.164 (written around the API), and only those', async () => {
+    const w = await world({ contacts: 3, phoneOffset: 7800 });
+    const c = await api(w).create();
+    const db = t.app.get(DataSource);
+    const [{ workspace_id: ws }] = await db.query(`SELECT workspace_id FROM campaigns WHERE id = $1`, [c.id]);
+    // The materialisation's check without a regex must answer as `^\+[1-9][0-9]{6,14}$` does.
+    const phones = ['+1234567', '+123456789012345', '+123456', '+1234567890123456', '+0123456789', '12025550123', '+1202555012a', '+1\u06632025550', '+12025550123 '];
+    for (const phone of phones) {
+      const [{ id }] = await db.query(
+        `INSERT INTO contacts (id, workspace_id, phone, opted_out, created_at, updated_at) VALUES (gen_random_uuid(), $1, $2, false, now(), now()) RETURNING id`,
+        [ws, phone],
+      );
+      await db.query(`INSERT INTO group_members (group_id, contact_id) VALUES ($1, $2)`, [w.groupId, id]);
+    }
+    const spec = { workspaceId: ws, groupIds: [w.groupId], sourceIds: [] };
+    const queries = t.app.get(QueryBus);
+    const whole = await queries.execute(new BuildAudienceSelectQuery(spec, 2));
+    await t.app.get(RecipientLedger).materialise(c.id, 'k', [whole], whole);
+    const rows: Array<{ phone: string; status: string; error_code: string | null }> = await db.query(
+      `SELECT phone, status, error_code FROM campaign_recipients WHERE campaign_id = $1`,
+      [c.id],
+    );
+    const skipped = rows.filter((r) => r.error_code === 'INVALID_PHONE').map((r) => r.phone).sort();
+    expect(skipped).toEqual(phones.filter((p) => !/^\+[1-9][0-9]{6,14}$/.test(p)).sort());
+    expect(rows.filter((r) => r.status === 'pending')).toHaveLength(3 + 2);
+  });
+
   it('stop is terminal and leaves the rest pending', async () => {
     const w = await world({ contacts: 300, mps: 100, phoneOffset: 3000 });
     const a = api(w);
