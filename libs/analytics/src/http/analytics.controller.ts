@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ListRecipientsQuery, RecipientTimelineQuery } from '@app/dispatch';
-import { CampaignDetails, CampaignIdPipe, CampaignPresenter, CampaignStatus, GetCampaignQuery } from '@app/campaign';
+import { CampaignIdPipe, CampaignPresenter, CampaignStatus, GetCampaignQuery, type CampaignProps } from '@app/campaign';
 import { ApiErrors, PageQueryDto, pageRequest, Scopes, WorkspaceId } from '@app/platform';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
@@ -27,12 +27,12 @@ export class AnalyticsController {
   ) {}
 
   /** The campaign in this workspace (404 CAMPAIGN_NOT_FOUND otherwise): every analytics read is scoped by it. */
-  private campaign(workspaceId: string, campaignId: string): Promise<CampaignDetails> {
+  private campaign(workspaceId: string, campaignId: string): Promise<Readonly<CampaignProps>> {
     return this.queries.execute(new GetCampaignQuery(workspaceId, campaignId));
   }
 
   private async stopped(workspaceId: string, campaignId: string): Promise<boolean> {
-    return (await this.campaign(workspaceId, campaignId)).campaign.status === CampaignStatus.STOPPED;
+    return (await this.campaign(workspaceId, campaignId)).status === CampaignStatus.STOPPED;
   }
 
   @Post(':id/refresh-metrics')

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetTemplateQuery, TemplateSummary } from '@app/catalog';
-import type { CampaignProps } from '../domain/campaign.aggregate';
+import { DescribeAudienceQuery } from '@app/audience';
+import { toAudienceSpec, type CampaignProps } from '../domain/campaign.aggregate';
 import { CampaignStatus } from '../domain/campaign-status';
 import { EMPTY_STATS, GetCampaignStatsQuery } from '../queries/get-campaign-stats/get-campaign-stats.query';
 import { GetWaitingRecipientsQuery } from '../queries/get-waiting-recipients/get-waiting-recipients.query';
-import type { CampaignDetails } from '../queries/get-campaign/get-campaign.query';
 import type { CampaignResponseDto } from '../http/dto/campaign.response.dto';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -78,9 +78,17 @@ export class CampaignPresenter {
     return view;
   }
 
-  /** GET /campaigns/{id}: the campaign object followed by its `audiences` rows. */
-  async presentDetails({ campaign, audiences }: CampaignDetails): Promise<CampaignResponseDto> {
-    return { ...(await this.presentOne(campaign)), audiences };
+  /**
+   * GET /campaigns/{id}: the campaign object followed by its `audiences` rows (one per group, source and
+   * segment, named as they are now), read beside the stats, waiting counts and template rather than after
+   * them: one round trip fewer for the API's most polled read.
+   */
+  async presentDetails(campaign: Readonly<CampaignProps>): Promise<CampaignResponseDto> {
+    const [view, audiences] = await Promise.all([
+      this.presentOne(campaign),
+      this.queries.execute(new DescribeAudienceQuery(toAudienceSpec(campaign.workspaceId, campaign.audience, campaign.id))),
+    ]);
+    return { ...view, audiences };
   }
 
   /** The outbox payload of campaign.* events: `data.campaign` of the webhook body. */
