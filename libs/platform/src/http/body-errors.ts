@@ -1,6 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import { BadRequestError, DomainError } from '../errors/domain-error';
 
+/** The JSON body limit of the API (bulk endpoints excepted). */
+export const JSON_BODY_LIMIT = '1mb';
+
 class PayloadTooLargeError extends DomainError {
   readonly code = 'PAYLOAD_TOO_LARGE';
   readonly status = HttpStatus.PAYLOAD_TOO_LARGE;

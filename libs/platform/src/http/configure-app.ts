@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { Env } from '../config/env';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { createValidationPipe } from '../errors/validation';
-import { bodyParserError } from './body-errors';
+import { bodyParserError, JSON_BODY_LIMIT } from './body-errors';
 import { FrontRoutes } from './front-routes';
 import { inputGuard } from './input-guard';
 import { setupSwagger } from './openapi';
@@ -49,7 +49,7 @@ export async function configureApp(app: INestApplication, opts: { swagger?: bool
     next();
   });
   app.use(BULK_PATHS, json({ limit: '10mb', verify: keepRaw }));
-  app.use(json({ limit: '1mb', verify: keepRaw }));
+  app.use(json({ limit: JSON_BODY_LIMIT, verify: keepRaw }));
   app.use(urlencoded({ extended: false, limit: '1mb' }));
   // Nest would turn body-parser's errors into anonymous 400s; give them their stable codes first.
   app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => next(bodyParserError(err) ?? err));

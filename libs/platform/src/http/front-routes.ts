@@ -4,7 +4,7 @@ import getRawBody from 'raw-body';
 import { BadRequestError } from '../errors/domain-error';
 import { sendError } from '../errors/all-exceptions.filter';
 import { timeRequest } from '../metrics/metrics';
-import { bodyParserError } from './body-errors';
+import { bodyParserError, JSON_BODY_LIMIT } from './body-errors';
 import { inspectBody } from './input-guard';
 
 /** What a front route is given: the exact bytes received and their JSON, plus the request's headers. */
@@ -16,8 +16,6 @@ export interface FrontRequest {
 
 export type FrontHandler = (req: FrontRequest) => Promise<unknown>;
 
-/** The JSON body limit of the rest of the API. */
-const BODY_LIMIT = '1mb';
 /**
  * Requests handled at once; the rest wait, unread, in arrival order. Every request in progress adds its
  * callbacks to each turn of the event loop, which the API's other requests wait behind (at 128 in progress a
@@ -64,7 +62,7 @@ export class FrontRoutes {
     try {
       let rawBody: Buffer;
       try {
-        rawBody = await getRawBody(req, { limit: BODY_LIMIT, length: req.headers['content-length'] });
+        rawBody = await getRawBody(req, { limit: JSON_BODY_LIMIT, length: req.headers['content-length'] });
       } catch (e) {
         throw bodyParserError(e) ?? e;
       }
