@@ -13,7 +13,7 @@ export * from './database/prefixed-uuid';
 export * from './http/api-errors.decorator';
 export * from './http/error-response.dto';
 export * from './http/configure-app';
-export { FrontRoutes, type FrontRequest } from './http/front-routes';
+export { FrontRoutes } from './http/front-routes';
 export { OPENAPI_METADATA, type OpenApiMetadata } from './http/openapi';
 export * from './http/csv';
 export * from './http/resource-id.pipe';

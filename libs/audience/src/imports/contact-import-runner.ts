@@ -274,8 +274,9 @@ class StagingRows extends Transform {
   }
 
   private append(row: string) {
-    if (this.bytes + Buffer.byteLength(row) > this.text.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.text.length * 2, this.bytes + Buffer.byteLength(row)));
+    const needed = this.bytes + Buffer.byteLength(row);
+    if (needed > this.text.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.text.length * 2, needed));
       this.text.copy(grown, 0, 0, this.bytes);
       this.text = grown;
     }
