@@ -110,10 +110,16 @@ async function main() {
     const db = setup.app.get(DataSource);
     const campaignId = randomUUID();
     const t0 = performance.now();
+    // A template of its own, as every real campaign has: its GET then reads what a real one reads.
+    const [template] = await db.query(
+      `INSERT INTO templates (id, workspace_id, meta_template_id, name, language, category, status, components, created_at, updated_at)
+       VALUES (gen_random_uuid(), $1, '900000000000001', 'order_update', 'en_US', 'UTILITY', 'APPROVED', '[{"type":"BODY","text":"Hi {{1}}"}]', now(), now()) RETURNING id`,
+      [ws.id],
+    );
     await db.query(
       `INSERT INTO campaigns (id, workspace_id, name, status, template_id, channel_id, batch_size, batch_delay_ms, total_recipients, version, started_at, created_at, updated_at)
-       VALUES ($1, $2, 'bench', 'RUNNING', gen_random_uuid(), $3, 50, 0, $4, 1, now(), now(), now())`,
-      [campaignId, ws.id, channel.id, RECIPIENTS],
+       VALUES ($1, $2, 'bench', 'RUNNING', $5, $3, 50, 0, $4, 1, now(), now(), now())`,
+      [campaignId, ws.id, channel.id, RECIPIENTS, template.id],
     );
     await db.query(`INSERT INTO dispatch_runs (campaign_id, audience_key, channel_ids) VALUES ($1, 'bench', ARRAY[$2::uuid])`, [campaignId, channel.id]);
     await db.query(

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './auth/access.guard';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeyEntity } from './auth/database/api-key.entity';
 import { WorkspaceEntity } from './auth/database/workspace.entity';
@@ -51,9 +52,9 @@ export class PlatformModule {
   imports: [TerminusModule, ThrottlerModule.forRootAsync({ inject: [Env, RedisService], useFactory: rateLimitOptions })],
   controllers: [HealthController, MetricsController],
   providers: [
-    // Before authentication, so a flood is refused without a database lookup per request.
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
-    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    ThrottlerGuard,
+    ApiKeyGuard,
+    { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })

@@ -30,14 +30,15 @@ export class TemplateRepository {
     return this.db.getRepository(TemplateEntity).findOneBy({ workspaceId, id });
   }
 
-  /** By our UUID first, then by Meta's id (a Meta id is never a UUID, so the two cannot collide). */
+  /**
+   * By our UUID or by Meta's id, in one round trip (every campaign read asks); a Meta id is never a UUID, so
+   * the two cannot collide, and were one ever to, our id wins.
+   */
   async findByIdOrMetaId(workspaceId: string, idOrMetaId: string): Promise<TemplateEntity | null> {
     const repo = this.db.getRepository(TemplateEntity);
-    if (UUID.test(idOrMetaId)) {
-      const byId = await repo.findOneBy({ workspaceId, id: idOrMetaId });
-      if (byId) return byId;
-    }
-    return repo.findOneBy({ workspaceId, metaTemplateId: idOrMetaId });
+    if (!UUID.test(idOrMetaId)) return repo.findOneBy({ workspaceId, metaTemplateId: idOrMetaId });
+    const rows = await repo.find({ where: [{ workspaceId, id: idOrMetaId }, { workspaceId, metaTemplateId: idOrMetaId }], take: 2 });
+    return rows.find((r) => r.id === idOrMetaId) ?? rows[0] ?? null;
   }
 
   async list(workspaceId: string, f: TemplateListFilter, page: PageRequest): Promise<RowsPage<TemplateEntity>> {

@@ -34,7 +34,7 @@ export async function configureApp(app: INestApplication, opts: { swagger?: bool
   server.requestTimeout = env.HTTP_REQUEST_TIMEOUT_MS;
   server.headersTimeout = Math.min(env.HTTP_HEADERS_TIMEOUT_MS, env.HTTP_REQUEST_TIMEOUT_MS);
   (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
-  app.use(app.get(FrontRoutes).middleware);
+  app.get(FrontRoutes).attach(server);
   // Before helmet: the dashboard's own page needs its inline scripts. Off without ADMIN_TOKEN.
   if (env.ADMIN_TOKEN) mountQueueDashboard(app, env.ADMIN_TOKEN);
   // Swagger UI is served over plain HTTP in development: upgrading its asset requests to HTTPS would break it.

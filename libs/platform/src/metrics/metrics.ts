@@ -1,4 +1,5 @@
 import type { Queue } from 'bull';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom-client';
 
@@ -22,10 +23,10 @@ export function httpMetrics(req: Request, res: Response, next: NextFunction): vo
 }
 
 /** Times one request; its route is the one given, or else the template Express matched by the time it finished. */
-export function timeRequest(req: Request, res: Response, route?: string): void {
+export function timeRequest(req: IncomingMessage & Partial<Pick<Request, 'route' | 'baseUrl'>>, res: ServerResponse, route?: string): void {
   const end = httpDuration.startTimer();
   res.once('finish', () => {
-    end({ method: req.method, route: route ?? (req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched'), status: String(res.statusCode) });
+    end({ method: req.method ?? '', route: route ?? (req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched'), status: String(res.statusCode) });
   });
 }
 

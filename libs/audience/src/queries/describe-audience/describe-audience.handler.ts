@@ -9,6 +9,7 @@ export class DescribeAudienceHandler implements IQueryHandler<DescribeAudienceQu
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async execute({ spec }: DescribeAudienceQuery): Promise<AudienceRow[]> {
+    if (!spec.groupIds.length && !spec.sourceIds.length && !spec.segmentIds?.length) return [];
     const rows: Array<{ kind: AudienceRow['type']; id: string; name: string; n: number | null }> = await this.db.query(
       `SELECT 'group' AS kind, id, name, member_count AS n FROM groups WHERE workspace_id = $1 AND id = ANY($2::uuid[])
        UNION ALL
