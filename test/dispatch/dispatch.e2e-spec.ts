@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { BuildAudienceSelectQuery } from '@app/audience';
 import { isUUID } from 'class-validator';
 import { RecipientLedger } from '../../libs/dispatch/src/database/recipient-ledger';
+import { contactIdSlices } from '../../libs/dispatch/src/worker/contact-id-slices';
 import { prefixedUuid } from '@app/platform';
 import { API, createTestApp, TestApp } from '../support/app';
 import { createWorld, eventually, ORDER_MAPPING, phoneFor, World } from '../support/world';
@@ -187,6 +188,57 @@ describe('dispatch engine (e2e)', () => {
     const skipped = rows.filter((r) => r.error_code === 'INVALID_PHONE').map((r) => r.phone).sort();
     expect(skipped).toEqual(phones.filter((p) => !/^\+[1-9][0-9]{6,14}$/.test(p)).sort());
     expect(rows.filter((r) => r.status === 'pending')).toHaveLength(3 + 2);
+  });
+
+  it('materialises slice by slice: each slice numbers its rows from a block of its own, and the counters match the rows', async () => {
+    const w = await world({ contacts: 40, phoneOffset: 7900 });
+    const c = await api(w).create();
+    const db = t.app.get(DataSource);
+    const [{ workspace_id: ws }] = await db.query(`SELECT workspace_id FROM campaigns WHERE id = $1`, [c.id]);
+    // Skipped rows in every slice: an opted-out contact and an invalid phone on each side of the id space.
+    for (const [id, phone, optedOut] of [
+      ['00000000-0000-4000-8000-000000000001', '+13035557901', true],
+      ['00000000-0000-4000-8000-000000000002', '13035557902', false],
+      ['ffffffff-0000-4000-8000-000000000001', '+13035557903', true],
+      ['ffffffff-0000-4000-8000-000000000002', '+0303555790', false],
+    ] as const) {
+      await db.query(`INSERT INTO contacts (id, workspace_id, phone, opted_out, created_at, updated_at) VALUES ($1, $2, $3, $4, now(), now())`, [id, ws, phone, optedOut]);
+      await db.query(`INSERT INTO group_members (group_id, contact_id) VALUES ($1, $2)`, [w.groupId, id]);
+    }
+    const spec = { workspaceId: ws, groupIds: [w.groupId], sourceIds: [] };
+    const queries = t.app.get(QueryBus);
+    const select = (range?: [string, string]) => queries.execute(new BuildAudienceSelectQuery(spec, 2, range));
+    const slices = await Promise.all(contactIdSlices(2).map(select));
+    const landed = await t.app.get(RecipientLedger).materialise(c.id, 'k1', slices, await select());
+    expect(landed).toEqual({ total: 44 });
+
+    const seqs: number[] = (await db.query(`SELECT seq FROM campaign_recipients WHERE campaign_id = $1 ORDER BY seq`, [c.id])).map((r: { seq: string }) => Number(r.seq));
+    const runs = seqs.reduce<number[][]>((acc, seq) => {
+      const run = acc[acc.length - 1];
+      if (run && seq === run[run.length - 1] + 1) run.push(seq);
+      else acc.push([seq]);
+      return acc;
+    }, []);
+    expect(runs).toHaveLength(2);
+    expect(runs[1][0] - runs[0][0]).toBeGreaterThanOrEqual(2 ** 32);
+
+    const stats = async () => (await db.query(`SELECT total, pending, skipped FROM campaign_stats WHERE campaign_id = $1`, [c.id]))[0];
+    const counted = async () =>
+      (await db.query(
+        `SELECT count(*)::int AS total, (count(*) FILTER (WHERE status = 'pending'))::int AS pending, (count(*) FILTER (WHERE status = 'skipped'))::int AS skipped
+           FROM campaign_recipients WHERE campaign_id = $1`,
+        [c.id],
+      ))[0];
+    expect(await stats()).toEqual({ total: 44, pending: 40, skipped: 4 });
+    expect(await counted()).toEqual(await stats());
+
+    // Again after the audience grew (only the new contacts are inserted): the old skipped rows are not counted twice.
+    await db.query(`INSERT INTO contacts (id, workspace_id, phone, opted_out, created_at, updated_at) VALUES ('80000000-0000-4000-8000-000000000001', $1, '+13035557904', true, now(), now())`, [ws]);
+    await db.query(`INSERT INTO group_members (group_id, contact_id) VALUES ($1, '80000000-0000-4000-8000-000000000001')`, [w.groupId]);
+    const grown = await Promise.all(contactIdSlices(2).map(select));
+    expect(await t.app.get(RecipientLedger).materialise(c.id, 'k2', grown, await select())).toEqual({ total: 45 });
+    expect(await stats()).toEqual({ total: 45, pending: 40, skipped: 5 });
+    expect(await counted()).toEqual(await stats());
   });
 
   it('stop is terminal and leaves the rest pending', async () => {

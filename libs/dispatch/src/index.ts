@@ -19,4 +19,5 @@ import { FailureGuardWindow1764600002000 } from './database/migrations/176460000
 import { RecipientRetries1764620000000 } from './database/migrations/1764620000000-recipient-retries';
 import { CampaignTestSends1764620001000 } from './database/migrations/1764620001000-campaign-test-sends';
 import { SendWindows1764620004000 } from './database/migrations/1764620004000-send-windows';
-export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000, DropRecipientsListIndex1764400010000, DispatchRunChannels1764520000001, ClaimLeases1764560000000, FailureGuardWindow1764600002000, RecipientRetries1764620000000, CampaignTestSends1764620001000, SendWindows1764620004000];
+import { RecipientSeqBlocks1764640000000 } from './database/migrations/1764640000000-recipient-seq-blocks';
+export const dispatchMigrations = [Recipients1764400004000, DispatchRuns1764400004500, RecipientAnalyticsIndexes1764400006000, NarrowerRecipients1764400009000, DropRecipientsListIndex1764400010000, DispatchRunChannels1764520000001, ClaimLeases1764560000000, FailureGuardWindow1764600002000, RecipientRetries1764620000000, CampaignTestSends1764620001000, SendWindows1764620004000, RecipientSeqBlocks1764640000000];

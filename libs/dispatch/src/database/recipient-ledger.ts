@@ -223,23 +223,34 @@ export class RecipientLedger {
     return this.db.transaction(async (m) => {
       // Room to hash the audience in memory instead of spilling to disk.
       await m.query(`SET LOCAL work_mem = '256MB'`);
-      return m.query(
-        withCounters(
-          `ins AS (
-           INSERT INTO campaign_recipients (id, seq, campaign_id, contact_id, phone, status, error_code, error_message)
+      // No RETURNING: collecting a row per recipient for the counters cost a sixth of the insert. The
+      // counters come from the statement's row count and its skipped rows, found through the status index
+      // (this transaction's own rows: xmin).
+      const { affected } = await m.queryRunner!.query(
+        `INSERT INTO campaign_recipients (id, seq, campaign_id, contact_id, phone, status, error_code, error_message)
            OVERRIDING SYSTEM VALUE
            SELECT ${prefixedUuidSql(prefix, 'a.seq')}, a.seq, $1::uuid, a.contact_id, a.phone,
                   CASE WHEN a.skip IS NULL THEN 'pending' ELSE 'skipped' END, a.skip,
                   CASE a.skip WHEN '${RecipientErrorCode.OPTED_OUT}' THEN 'Contact opted out' WHEN '${RecipientErrorCode.INVALID_PHONE}' THEN 'Not a valid E.164 number' END
              -- Why a contact is skipped, worked out once per row (the regex is a fair share of the whole insert).
-             FROM (SELECT nextval('campaign_recipients_seq_seq') AS seq, a.contact_id, a.phone,
+             -- A block of seq values of its own (one nextval: the sequence steps in blocks), so this slice
+             -- appends to its own part of the seq indexes while the other slices append to theirs.
+             FROM (SELECT (SELECT nextval('campaign_recipients_seq_seq')) + row_number() OVER () - 1 AS seq, a.contact_id, a.phone,
                           CASE WHEN a.opted_out THEN '${RecipientErrorCode.OPTED_OUT}' WHEN NOT ${isE164('a.phone')} THEN '${RecipientErrorCode.INVALID_PHONE}' END AS skip
                      FROM (${audience.sql}) a
-                   ${onlyNew ? 'WHERE NOT EXISTS (SELECT 1 FROM campaign_recipients x WHERE x.campaign_id = $1::uuid AND x.contact_id = a.contact_id)' : ''}) a
-           RETURNING status)`,
-          `SELECT $1::uuid AS campaign_id, NULL::text AS old_status, status, count(*)::int AS n FROM ins GROUP BY status`,
-        ),
+                   ${onlyNew ? 'WHERE NOT EXISTS (SELECT 1 FROM campaign_recipients x WHERE x.campaign_id = $1::uuid AND x.contact_id = a.contact_id)' : ''}) a`,
         [campaignId, ...audience.params, uuidPrefix()],
+        true,
+      );
+      return m.query(
+        withCounters(
+          `skipped AS (
+           SELECT count(*)::int AS n FROM campaign_recipients
+            WHERE campaign_id = $1::uuid AND status = 'skipped' AND xmin = pg_current_xact_id()::xid)`,
+          `SELECT $1::uuid AS campaign_id, NULL::text AS old_status, v.status, v.n
+             FROM skipped, LATERAL (VALUES ('skipped', skipped.n), ('pending', $2::int - skipped.n)) v(status, n) WHERE v.n <> 0`,
+        ),
+        [campaignId, affected ?? 0],
       );
     });
   }

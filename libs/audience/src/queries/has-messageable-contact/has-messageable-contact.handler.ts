@@ -12,8 +12,8 @@ export class HasMessageableContactHandler implements IQueryHandler<HasMessageabl
   ) {}
 
   async execute({ spec }: HasMessageableContactQuery): Promise<boolean> {
-    const { sql, params } = await this.audience.select(spec, 1, 'c.id');
-    const [row] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM (${sql}) a WHERE NOT a.opted_out) AS any`, params);
+    const { sql, params } = await this.audience.anyMessageable(spec);
+    const [row] = await this.db.query(`SELECT EXISTS (${sql}) AS any`, params);
     return row.any;
   }
 }
