@@ -71,6 +71,8 @@ export class FrontRoutes {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse, handler: FrontHandler): Promise<void> {
+    // Its sender hung up while it waited (a timeout, a shutdown): nobody to answer, nothing to apply.
+    if (req.destroyed) return void this.waiting.shift()?.();
     this.active++;
     try {
       let rawBody: Buffer;
