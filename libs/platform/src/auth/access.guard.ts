@@ -26,10 +26,12 @@ export class AccessGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request>();
     const caller = req.headers.authorization ?? `ip:${req.ip}`;
     const until = this.blocked.get(caller);
-    if (until !== undefined && until <= Date.now()) this.blocked.delete(caller);
-    if (until !== undefined && until > Date.now()) {
-      await this.limit(ctx, caller);
-      return this.apiKeys.canActivate(ctx);
+    if (until !== undefined) {
+      if (until > Date.now()) {
+        await this.limit(ctx, caller);
+        return this.apiKeys.canActivate(ctx);
+      }
+      this.blocked.delete(caller);
     }
     const [limited, authorised] = await Promise.allSettled([this.limit(ctx, caller), this.apiKeys.canActivate(ctx)]);
     if (limited.status === 'rejected') throw limited.reason;
