@@ -111,7 +111,7 @@ async function main() {
     return json;
   };
 
-  const sandboxStats = async () => (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
+  const sandboxStats = async () => (await fetch(`${sandbox.url}/__sandbox/stats?recipients=false`)).json();
   let latencyMs = 0;
   const setLatency = async (ms: number) => {
     const res = await fetch(`${sandbox.url}/__sandbox/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latency_ms: ms }) });

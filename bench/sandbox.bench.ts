@@ -3,9 +3,12 @@
  *   npm run bench:sandbox -- [--messages 50000] [--concurrency 128] [--child]
  * By default sandbox and client share one event loop, i.e. one core does both sides of every request;
  * --child runs the sandbox in its own process instead.
+ * Then the same number of sends again with status webhooks on (one status per POST, as Meta sends them) to a
+ * receiver that only answers 200: how fast the sandbox works off the backlog of POSTs they leave behind.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { request } from 'undici';
 import { WhatsAppClient } from '@app/whatsapp';
 import { createSandbox } from '../apps/wa-sandbox/src/sandbox';
@@ -84,6 +87,32 @@ async function main(): Promise<void> {
   latencies.sort();
   const pct = (p: number) => latencies[Math.min(total - 1, Math.floor((p / 100) * total))].toFixed(2);
   const stats = (await (await request(`${sandbox.url}/__sandbox/stats`)).body.json()) as { accepted: number; recipients_messaged_more_than_once: number };
+
+  // Status webhooks: a backlog of a campaign's worth of single-status POSTs, worked off at the sandbox's pace.
+  let received = 0;
+  const receiver = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      received++;
+      res.end();
+    });
+  }).listen(0, '127.0.0.1');
+  await once(receiver, 'listening');
+  const webhookUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/`;
+  await request(`${sandbox.url}/__sandbox/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ webhook_url: webhookUrl, status_delay_ms: 50 }) }).then((r) => r.body.dump());
+  next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await send(total * 2 + next++);
+    }),
+  );
+  const summary = async () => (await (await request(`${sandbox.url}/__sandbox/stats?recipients=false`)).body.json()) as { webhooks: { backlog: number } };
+  const backlog = (await summary()).webhooks.backlog;
+  const drainStart = process.hrtime.bigint();
+  const receivedBefore = received;
+  while ((await summary()).webhooks.backlog) await new Promise((r) => setTimeout(r, 100));
+  const drainSeconds = Number(process.hrtime.bigint() - drainStart) / 1e9;
+  receiver.close();
   await client.close();
   await sandbox.close();
 
@@ -94,6 +123,10 @@ async function main(): Promise<void> {
   console.log(`cpu: ${cpuSeconds.toFixed(2)} s of this process (${inProcess ? 'client + sandbox' : 'client only'}) = ${Math.round(accepted / cpuSeconds)} messages per CPU-second`);
   console.log(`latency ms: p50 ${pct(50)}  p90 ${pct(90)}  p99 ${pct(99)}  max ${pct(100)}`);
   console.log(`sandbox stats: accepted ${stats.accepted} (incl. warm-up), recipients messaged twice: ${stats.recipients_messaged_more_than_once}`);
+  console.log(
+    `status webhooks (one per POST, ${total} more sends): backlog ${backlog} when the sends ended, worked off in ${drainSeconds.toFixed(2)} s ` +
+      `→ ${Math.round((received - receivedBefore) / drainSeconds)} POSTs/s`,
+  );
   if (failed) process.exitCode = 1;
 }
 

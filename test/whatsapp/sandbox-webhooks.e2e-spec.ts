@@ -114,6 +114,10 @@ describe('sandbox status webhooks', () => {
     const stats = await call(sandbox.url, 'GET', '/__sandbox/stats');
     expect(stats.body).toMatchObject({ accepted: 3, recipients: 2, recipients_messaged_more_than_once: 1, duplicates: [{ to: '15555550001', count: 2 }] });
     expect(stats.body.per_recipient).toEqual({ '15555550001': 2, '15555550002': 1 });
+    // The summary a poller asks for: the same counts, without the per-recipient parts.
+    const summary = await call(sandbox.url, 'GET', '/__sandbox/stats?recipients=false');
+    expect(summary.body).toEqual({ ...stats.body, duplicates: undefined, per_recipient: undefined });
+    expect(Object.keys(summary.body)).not.toContain('per_recipient');
   });
 
   it('exposes its configuration and validates changes', async () => {

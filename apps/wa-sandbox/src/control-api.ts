@@ -89,7 +89,8 @@ export class ControlApi {
         return sendJson(res, 202, change);
       }
       case 'GET stats':
-        return sendJson(res, 200, this.store.stats());
+        // `?recipients=false`: the summary, without the parts that grow with every recipient messaged.
+        return sendJson(res, 200, query.get('recipients') === 'false' ? this.store.summary() : this.store.stats());
       default:
         throw new HttpError(404, `no control route ${method} /__sandbox/${parts.join('/')}`);
     }

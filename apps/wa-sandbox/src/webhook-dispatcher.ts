@@ -1,3 +1,4 @@
+import Denque from 'denque';
 import { Agent, request } from 'undici';
 import { signWebhookBody } from '@app/whatsapp';
 import { webhookError } from './meta-errors';
@@ -79,7 +80,8 @@ export class WebhookDispatcher {
   private pending: PendingStatus[] = [];
   private flushTimer?: NodeJS.Timeout;
   private readonly retryTimers = new Set<NodeJS.Timeout>();
-  private readonly jobs: Job[] = [];
+  /** A deque: a backlog of a campaign's statuses runs to 100,000s of POSTs, and `Array#shift` copies them all each time. */
+  private readonly jobs = new Denque<Job>();
   private inFlight = 0;
   private closed = false;
   private readonly agent = new Agent({ keepAliveTimeout: 10_000, headersTimeout: 15_000, bodyTimeout: 15_000 });
@@ -116,7 +118,7 @@ export class WebhookDispatcher {
     this.retryTimers.forEach(clearTimeout);
     this.retryTimers.clear();
     this.pending = [];
-    this.jobs.length = 0;
+    this.jobs.clear();
     await this.agent.destroy();
   }
 
