@@ -9,7 +9,8 @@
  *     capacity measured in the same run with a window large enough not to be the limit (target ratio ≥ 0.8).
  *  4. Materialising a 1,000,000-contact audience (target ≤ 6 s), beside a bare INSERT … SELECT of the same
  *     rows into an empty table of the same shape (target ratio bare / engine ≥ 0.7).
- * Throughout, the worker process's RSS is sampled (target < 300 MB).
+ * Throughout, the worker process's RSS is sampled (target < 300 MB). After each phase: the status webhooks the
+ * API had not yet taken when the last send was recorded, and how long it took to take them.
  * The sandbox and the worker run as their own processes; the API (which also takes the status webhooks,
  * one status per POST as Meta sends them) runs in this one. Options: --recipients N --limit MPS
  * --latency MS[,MS…] --campaigns K --materialise N --raw N --no-webhooks. Every line states the latency.
@@ -203,6 +204,13 @@ async function main() {
             `(130429: ${(rejected['130429'] ?? 0) - (rejectedBefore['130429'] ?? 0)})`,
         );
         await Promise.all(campaigns.map((c) => call(c.key, 'POST', `/campaigns/${c.campaignId}/stop`).catch(() => undefined)));
+        if (WEBHOOKS) {
+          // How far the API's intake trails a campaign sending at this rate (Meta's shape: one status per POST).
+          const backlog = (await sandboxStats()).webhooks.backlog;
+          const d0 = performance.now();
+          await webhooksDrained();
+          console.log(`  status webhooks still to deliver when the last send was recorded: ${backlog}; all taken by the API ${secs(performance.now() - d0)} later`);
+        }
         return sustained;
       }
       await new Promise((r) => setTimeout(r, 250));
