@@ -105,7 +105,11 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
       await eventually(async () => ((await t.http().set(w.key.auth).get(`${API}/campaigns/${c.body.id}`)).body.status === 'COMPLETED' ? true : null), {
         what: 'campaign completed',
       });
-      const [row] = await t.app.get(DataSource).query(`SELECT id, message_id FROM campaign_recipients WHERE campaign_id = $1 AND status = 'read' LIMIT 1`, [c.body.id]);
+      // A campaign completes once every send is answered; its status webhooks (read last) may still be on their way.
+      const row = await eventually(
+        async () => (await t.app.get(DataSource).query(`SELECT id, message_id FROM campaign_recipients WHERE campaign_id = $1 AND status = 'read' LIMIT 1`, [c.body.id]))[0] ?? null,
+        { what: 'a recipient read' },
+      );
       // Back to sent, so a delivered/read report has something to move.
       await t.app.get(DataSource).query(`UPDATE campaign_recipients SET status = 'sent' WHERE id = $1`, [row.id]);
       return row as { id: string; message_id: string };

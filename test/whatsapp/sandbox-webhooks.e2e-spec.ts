@@ -116,8 +116,10 @@ describe('sandbox status webhooks', () => {
     expect(stats.body.per_recipient).toEqual({ '15555550001': 2, '15555550002': 1 });
     // The summary a poller asks for: the same counts, without the per-recipient parts.
     const summary = await call(sandbox.url, 'GET', '/__sandbox/stats?recipients=false');
-    expect(summary.body).toEqual({ ...stats.body, duplicates: undefined, per_recipient: undefined });
+    // (The webhook counters move between the two reads: the statuses of these sends are still going out.)
+    expect(summary.body).toMatchObject({ accepted: 3, recipients: 2, recipients_messaged_more_than_once: 1, rejected: {} });
     expect(Object.keys(summary.body)).not.toContain('per_recipient');
+    expect(Object.keys(summary.body)).not.toContain('duplicates');
   });
 
   it('exposes its configuration and validates changes', async () => {

@@ -18,7 +18,7 @@ const CUT_EVERY_MS = 500;
  * under it and one whose refusals were a blip is back at full speed within seconds.
  */
 const ACQUIRE = `
-local key, rate, want, least = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local key, rate, want = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2])
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local cap = math.max(1, math.ceil(rate / 10))
@@ -32,14 +32,12 @@ if ts > now then ts = now end
 factor = math.min(1, factor + (now - ts) * ${RECOVERY_PER_MS})
 local eff = rate * factor
 tokens = math.min(cap, tokens + (now - ts) * eff / 1000)
-local need = math.min(want, least, cap)
-local granted = 0
-if tokens >= need then granted = math.min(want, math.floor(tokens)) end
+local granted = math.min(want, math.floor(tokens))
 tokens = tokens - granted
 redis.call('HSET', key, 'tokens', tokens, 'ts', now, 'factor', factor)
 redis.call('PEXPIRE', key, 60000)
 local wait = 0
-if granted == 0 then wait = math.ceil((need - tokens) * 1000 / eff) end
+if granted == 0 then wait = math.ceil((1 - tokens) * 1000 / eff) end
 return {granted, math.max(wait, 1)}
 `;
 
@@ -99,25 +97,16 @@ export class ChannelRateLimiter {
     return this.redis.key('rate', channelId);
   }
 
-  /**
-   * Takes up to `want` send permits now, but none until `least` of them (or `want`, if fewer) are there;
-   * `waitMs` says when they will be.
-   */
-  async tryAcquire(channelId: string, perSecond: number, want: number, least = 1): Promise<{ granted: number; waitMs: number }> {
-    const [granted, waitMs] = (await this.redis.client.eval(ACQUIRE, 1, this.key(channelId), perSecond, want, least)) as [number, number];
+  /** Takes up to `want` send permits now; `waitMs` says when more will be available. */
+  async tryAcquire(channelId: string, perSecond: number, want: number): Promise<{ granted: number; waitMs: number }> {
+    const [granted, waitMs] = (await this.redis.client.eval(ACQUIRE, 1, this.key(channelId), perSecond, want)) as [number, number];
     return { granted, waitMs };
   }
 
-  /**
-   * Waits until permits are granted (or `shouldStop` says to give up) and returns how many. A pump that asks
-   * for many waits for a fiftieth of a second's worth at least: granted one at a time as they trickle in,
-   * every permit would cost its own round trips (this call, and the pump's Postgres update of the rows it
-   * sends). The bucket holds a tenth of a second, so the wait loses none.
-   */
+  /** Waits until at least one permit is granted (or `shouldStop` says to give up) and returns how many. */
   async acquire(channelId: string, perSecond: number, want: number, shouldStop: () => boolean): Promise<number> {
-    const least = Math.max(1, Math.ceil(perSecond / 50));
     for (;;) {
-      const { granted, waitMs } = await this.tryAcquire(channelId, perSecond, want, least);
+      const { granted, waitMs } = await this.tryAcquire(channelId, perSecond, want);
       if (granted > 0 || shouldStop()) return granted;
       await new Promise((r) => setTimeout(r, Math.min(Math.max(waitMs, 1), 1000)));
     }
