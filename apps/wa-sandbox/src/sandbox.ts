@@ -15,6 +15,12 @@ export interface Sandbox {
 }
 
 const MAX_BODY = 1024 * 1024;
+/**
+ * Connections waiting to be accepted. Node's default (511) overflows when a worker opens hundreds of
+ * sockets at once while this process is busy: the kernel then drops handshakes, and the client sees
+ * connect timeouts (and late sends) that Meta's edge never causes. Linux caps it at net.core.somaxconn.
+ */
+const LISTEN_BACKLOG = 4096;
 
 /**
  * An in-memory stand-in for Meta's WhatsApp Cloud API that speaks the same HTTP contract (sends,
@@ -43,7 +49,7 @@ class SandboxServer {
   listen(port: number, host: string): Promise<Sandbox> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(port, host, () => {
+      this.server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
         const addr = this.server.address() as AddressInfo;
         resolve({ url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`, port: addr.port, state: this.store, close: () => this.close() });
       });
