@@ -16,12 +16,12 @@
  * --latency MS[,MS…] --campaigns K --materialise N --raw N --no-webhooks. Every line states the latency.
  * --windows runs only the send-window claim benchmark (bench/dispatch-windows.ts) over --recipients rows.
  */
-import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { ChildProcess, execSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { WorkspacesService } from '@app/platform';
 import { WhatsAppClient } from '@app/whatsapp';
-import { killHard, startWorkerProcess } from '../test/support/worker-process';
+import { killHard, startSandboxProcess, startWorkerProcess } from '../test/support/worker-process';
 import { benchEnvironment, bootApi, runBench, sampleRss, secs } from './support';
 import { windowsBench } from './dispatch-windows';
 
@@ -52,32 +52,6 @@ const TEMPLATE = {
 };
 const MAPPING = { body: { '1': { field: 'first_name', fallback: 'there' }, '2': { field: 'custom_fields.order_id' } } };
 
-async function startSandbox(webhookUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['dist/apps/wa-sandbox/main.js'], {
-    env: {
-      ...process.env,
-      SANDBOX_PORT: '0',
-      SANDBOX_MPS: '0',
-      SANDBOX_STATUS_DELAY_MS: '250',
-      SANDBOX_WEBHOOK_URL: WEBHOOKS ? webhookUrl : '',
-      SANDBOX_TEMPLATES: JSON.stringify([{ ...TEMPLATE, status: 'APPROVED' }]),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`sandbox exited ${code}: ${out}`)));
-  });
-  child.stdout!.removeAllListeners('data').resume();
-  child.removeAllListeners('exit');
-  return { url, child };
-}
-
 async function main() {
   if (process.argv.includes('--windows')) {
     const env = await benchEnvironment();
@@ -95,7 +69,15 @@ async function main() {
   const env = await benchEnvironment();
   const { app, baseUrl } = await bootApi(false);
   const api = `${baseUrl}/api/v1/public`;
-  const sandbox = await startSandbox(`${api}/webhooks/whatsapp`);
+  const sandbox = await startSandboxProcess(
+    {
+      SANDBOX_MPS: '0',
+      SANDBOX_STATUS_DELAY_MS: '250',
+      SANDBOX_WEBHOOK_URL: WEBHOOKS ? `${api}/webhooks/whatsapp` : '',
+      SANDBOX_TEMPLATES: JSON.stringify([{ ...TEMPLATE, status: 'APPROVED' }]),
+    },
+    { built: true },
+  );
   let worker: ChildProcess | undefined;
   const rss = sampleRss(() => worker?.pid);
   const db = app.get(DataSource);

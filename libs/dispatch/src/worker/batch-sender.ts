@@ -42,12 +42,12 @@ export class BatchSender {
     private readonly env: Env,
   ) {}
 
+  /**
+   * Starts a call for each sendable row of a claimed batch and returns once every row is called or handed
+   * back; the calls may still be in flight (`settle` waits for them).
+   */
   async send(run: PumpRun, rows: ClaimedRecipient[]): Promise<void> {
     const sendable = await this.render(run, rows);
-    const inflight = new Set<Promise<void>>();
-    // Callers waiting for a free HTTP slot, woken one per finished send. (Promise.race over the in-flight
-    // set would attach a reaction to every pending send for each new one: measured, a tenth of the worker's CPU.)
-    const waiting: Array<() => void> = [];
     const uncalled: string[] = [];
     let next = 0;
     try {
@@ -58,9 +58,9 @@ export class BatchSender {
         }
         const window = this.windows.windowFor(run.channel.id, run.channel.messagesPerSecond);
         inFlightWindow.set({ channel_id: run.channel.id }, window);
-        const room = window - inflight.size;
+        const room = window - run.calls.size;
         if (room <= 0) {
-          await new Promise<void>((wake) => waiting.push(wake));
+          await run.calls.freed();
           continue;
         }
         const want = Math.min(sendable.length - next, Math.max(1, Math.ceil(run.channel.messagesPerSecond / 10)), room);
@@ -85,24 +85,24 @@ export class BatchSender {
             uncalled.push(item.row.id);
             continue;
           }
-          const p: Promise<void> = this.sendOne(run, item)
-            .then((o) => {
+          run.calls.add(
+            this.sendOne(run, item).then((o) => {
               if (o) run.outcomes.push(o);
-            })
-            .finally(() => {
-              inflight.delete(p);
-              waiting.shift()?.();
-            });
-          inflight.add(p);
+            }),
+          );
         }
       }
     } finally {
-      await Promise.all(inflight);
-      await run.outcomes.drain();
       // Claimed (or marked) but never called: paused, stopped, halted, lease lost. Back to the pool, untouched.
       const unsent = [...sendable.slice(next).map((s) => s.row.id), ...uncalled];
       if (unsent.length) await this.ledger.release(unsent, run.lease.token, await run.completed());
     }
+  }
+
+  /** Waits for the pump's calls in flight and writes every outcome: what a pump does before its lease ends. */
+  async settle(run: PumpRun): Promise<void> {
+    await run.calls.settled();
+    await run.outcomes.drain();
   }
 
   /** Renders each claimed row; rows that can't be sent are recorded as skipped at once. */

@@ -95,6 +95,7 @@ export class Dispatcher implements OnModuleDestroy {
         if (run.info.batchDelayMs) await run.sleep(run.info.batchDelayMs);
       }
     } finally {
+      if (run) await this.sender.settle(run);
       if (run) this.runs.delete(run);
       leave();
       await run?.lease.close().catch((e: Error) => this.logger.warn(`lease of ${campaignId} not closed (it expires): ${e.message}`));
