@@ -43,7 +43,7 @@ export const phoneFor = (i: number) => `+1202555${String(i).padStart(4, '0')}`;
 type WorldOptions = { contacts?: number; mps?: number; sandbox?: SandboxOptions; phoneOffset?: number; contactFields?: (i: number) => Record<string, unknown> };
 
 /** What a sandbox must be configured with to serve a world's workspace (plus the world's own options). */
-export const WORLD_SANDBOX: SandboxOptions = {
+const WORLD_SANDBOX: SandboxOptions = {
   accessToken: SANDBOX_TOKEN,
   appSecret: SANDBOX_SECRET,
   phoneNumberId: PHONE_NUMBER_ID,
@@ -108,7 +108,7 @@ export async function createWorldWithSandboxProcess(
 }
 
 /** A workspace wired to the sandbox at `sandboxUrl` (configured with WORLD_SANDBOX), as `createWorld` describes. */
-export async function wireWorkspace(t: TestApp, sandboxUrl: string, metaTemplateId: string, opts: Omit<WorldOptions, 'sandbox'> = {}): Promise<Omit<World, 'sandbox'>> {
+async function wireWorkspace(t: TestApp, sandboxUrl: string, metaTemplateId: string, opts: Omit<WorldOptions, 'sandbox'> = {}): Promise<Omit<World, 'sandbox'>> {
   const key = await createWorkspaceKey(t);
   const http = () => t.http().set(key.auth);
   const channel = await http()
