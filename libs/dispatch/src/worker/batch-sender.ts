@@ -79,9 +79,12 @@ export class BatchSender {
         const mine = await this.ledger.markSending(chunk.map((c) => c.row.id), run.lease.token);
         // Fewer rows than asked: the lease expired under us, and the rest may already belong to another pump.
         if (mine.size < chunk.length) run.halted = true;
+        // The wait for tokens and the two writes above can take long under load: the status read that let
+        // this chunk through may be older than a pause, so it is re-read (when stale) before any call starts.
+        const go = await run.proceed();
         for (const item of chunk) {
           if (!mine.has(item.row.id)) continue;
-          if (!run.mayCall()) {
+          if (!go || !run.mayCall()) {
             uncalled.push(item.row.id);
             continue;
           }
