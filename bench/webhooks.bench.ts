@@ -17,6 +17,7 @@ import { DataSource } from 'typeorm';
 import { Pool } from 'undici';
 import { Worker } from 'node:worker_threads';
 import { WorkspacesService } from '@app/platform';
+import { statusWebhook } from '../test/support/status-webhook';
 import { NODE_FLAGS } from '../test/support/worker-process';
 import { arg, benchEnvironment, bootApi, runBench, secs } from './support';
 
@@ -40,20 +41,12 @@ function freePort(): Promise<number> {
 }
 
 function body(statuses: Array<{ wamid: string; status: string; ts: number }>): string {
-  return JSON.stringify({
-    object: 'whatsapp_business_account',
-    entry: [{
-      id: WABA_ID,
-      changes: [{
-        field: 'messages',
-        value: {
-          messaging_product: 'whatsapp',
-          metadata: { display_phone_number: '15550000001', phone_number_id: PHONE_NUMBER_ID },
-          statuses: statuses.map((s) => ({ id: s.wamid, status: s.status, timestamp: String(s.ts), recipient_id: '4915112345678' })),
-        },
-      }],
-    }],
-  });
+  return JSON.stringify(
+    statusWebhook(
+      statuses.map((s) => ({ id: s.wamid, status: s.status, timestamp: String(s.ts), recipient_id: '4915112345678' })),
+      { phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID },
+    ),
+  );
 }
 
 async function startApi(port: number): Promise<ChildProcess> {

@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
+import { signWebhookBody } from '@app/whatsapp';
 import { API } from '../support/app';
+import { statusWebhook } from '../support/status-webhook';
+import { SANDBOX_SECRET } from '../support/world';
 import { postgresAnswers } from './support/private-postgres';
 import { useCluster } from './support/cluster';
 import { expectExactlyOnce, firstSendAfter, RecoveryBounds, waitForAccepted } from './support/invariants';
@@ -18,7 +21,7 @@ const OUTAGE_MS = Number(process.env.CHAOS_PG_OUTAGE_MS ?? 20_000);
 describe('chaos: Postgres down mid-campaign, and pause/resume halfway', () => {
   const cluster = useCluster({ contacts: RECIPIENTS, workers: 2 });
 
-  it('answers 503 while Postgres is down, then finishes exactly once with every status applied', async () => {
+  it('answers 503 (status webhooks included) while Postgres is down, then finishes exactly once with every status applied', async () => {
     const c = cluster();
     const { w } = c;
     const api = c.campaigns(w);
@@ -35,6 +38,12 @@ describe('chaos: Postgres down mid-campaign, and pause/resume halfway', () => {
         code: 'SERVICE_UNAVAILABLE',
         retryAfter: '5',
       });
+      // A status webhook can't be stored: 5xx (never a 200 for an event not stored), so Meta sends it again.
+      const raw = JSON.stringify(
+        statusWebhook([{ id: w.sandbox.state.messages[0].id, status: 'read', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '12025550000' }]),
+      );
+      const status = await c.t.http().post(`${API}/webhooks/whatsapp`).set('Content-Type', 'application/json').set('X-Hub-Signature-256', signWebhookBody(raw, SANDBOX_SECRET)).send(raw);
+      expect({ status: status.status, code: status.body.code }).toEqual({ status: 503, code: 'SERVICE_UNAVAILABLE' });
       await new Promise((r) => setTimeout(r, downAt + OUTAGE_MS - Date.now()));
     } finally {
       await c.pg.start();
@@ -47,6 +56,8 @@ describe('chaos: Postgres down mid-campaign, and pause/resume halfway', () => {
     // No process died: every call was answered, so nothing may end DISPATCH_UNCERTAIN. The sandbox's status
     // webhooks refused during the outage were retried (none abandoned) and all applied: the funnel matches.
     await expectExactlyOnce(c, w, campaign.id, { total: RECIPIENTS, bounds });
+    // The sandbox's own webhooks were refused during the outage too, and their retries are in the funnel above.
+    expect(w.sandbox.state.stats().webhooks.failed_attempts).toBeGreaterThan(0);
   }, 600_000);
 
   it('pause at 50 % stops new sends within ~1 s; resume finishes exactly once', async () => {

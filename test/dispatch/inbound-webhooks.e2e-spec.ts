@@ -2,22 +2,8 @@ import { gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { signWebhookBody } from '@app/whatsapp';
 import { API, createTestApp, createWorkspaceKey, TestApp } from '../support/app';
+import { statusWebhook } from '../support/status-webhook';
 import { createWorld, eventually, ORDER_MAPPING, PHONE_NUMBER_ID, SANDBOX_SECRET, WABA_ID, World } from '../support/world';
-
-const envelope = (statuses: Array<Record<string, unknown>>) => ({
-  object: 'whatsapp_business_account',
-  entry: [
-    {
-      id: WABA_ID,
-      changes: [
-        {
-          field: 'messages',
-          value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550000000', phone_number_id: PHONE_NUMBER_ID }, statuses },
-        },
-      ],
-    },
-  ],
-});
 
 describe('inbound WhatsApp webhooks (e2e)', () => {
   let t: TestApp;
@@ -49,7 +35,7 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
   });
 
   it('401 for a missing or wrong signature, and nothing is applied', async () => {
-    const body = envelope([{ id: 'wamid.unknown', status: 'delivered', timestamp: '1700000000', recipient_id: '12025550000' }]);
+    const body = statusWebhook([{ id: 'wamid.unknown', status: 'delivered', timestamp: '1700000000', recipient_id: '12025550000' }]);
     const missing = await t.http().post(`${API}/webhooks/whatsapp`).send(body).expect(401);
     expect(missing.body.code).toBe('INVALID_SIGNATURE');
     await post(body, 'another-secret').expect(401);
@@ -75,7 +61,7 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
 
     // Replaying an old status afterwards never moves a recipient backwards.
     const [row] = await t.app.get(DataSource).query(`SELECT id, message_id FROM campaign_recipients WHERE campaign_id = $1 LIMIT 1`, [c.body.id]);
-    const late = await post(envelope([{ id: row.message_id, status: 'sent', timestamp: '1700000000', recipient_id: '12025550000' }])).expect(200);
+    const late = await post(statusWebhook([{ id: row.message_id, status: 'sent', timestamp: '1700000000', recipient_id: '12025550000' }])).expect(200);
     expect(late.body).toMatchObject({ statuses: 1 });
     const [after] = await t.app.get(DataSource).query(`SELECT status FROM campaign_recipients WHERE id = $1`, [row.id]);
     expect(after.status).toBe('read');
@@ -87,7 +73,7 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
     const db = t.app.get(DataSource);
     const census = () => db.query(`SELECT status, count(*)::int AS n FROM campaign_recipients GROUP BY status ORDER BY status`);
     const before = await census();
-    const res = await post(envelope([{ id: 'wamid.never-sent', status: 'read', timestamp: '1700000000', recipient_id: '12025550000' }])).expect(200);
+    const res = await post(statusWebhook([{ id: 'wamid.never-sent', status: 'read', timestamp: '1700000000', recipient_id: '12025550000' }])).expect(200);
     expect(res.body).toEqual({ statuses: 1, template_updates: 0, replies: 0 });
     expect(await census()).toEqual(before);
     expect(await db.query(`SELECT id FROM campaign_recipients WHERE message_id = 'wamid.never-sent'`)).toHaveLength(0);
@@ -118,7 +104,7 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
 
     it('takes a JSON POST itself (none of the security headers the stack adds) and applies it', async () => {
       const row = await sentRow();
-      const res = await post(envelope([{ id: row.message_id, status: 'delivered', timestamp: '1700000001', recipient_id: '12025550000' }])).expect(200);
+      const res = await post(statusWebhook([{ id: row.message_id, status: 'delivered', timestamp: '1700000001', recipient_id: '12025550000' }])).expect(200);
       expect(res.headers['x-content-type-options']).toBeUndefined();
       expect(res.body).toEqual({ statuses: 1, template_updates: 0, replies: 0 });
       expect(await statusOf(row.id)).toBe('delivered');
@@ -128,7 +114,7 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
 
     it('leaves a compressed body to the full stack and its controller, which applies it the same way', async () => {
       const row = await sentRow();
-      const raw = JSON.stringify(envelope([{ id: row.message_id, status: 'read', timestamp: '1700000002', recipient_id: '12025550000' }]));
+      const raw = JSON.stringify(statusWebhook([{ id: row.message_id, status: 'read', timestamp: '1700000002', recipient_id: '12025550000' }]));
       // fetch, not supertest: superagent does not send a Buffer body as it is.
       const zipped = gzipSync(raw);
       const res = await fetch(`${t.url}${API}/webhooks/whatsapp`, {
@@ -169,7 +155,7 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
       return k;
     };
     const forStatuses = (phoneNumberId: string, statuses: Array<Record<string, unknown>>) => {
-      const body = envelope(statuses);
+      const body = statusWebhook(statuses);
       (body.entry[0].changes[0].value.metadata as { phone_number_id: string }).phone_number_id = phoneNumberId;
       return body;
     };
