@@ -154,11 +154,7 @@ describe('inbound WhatsApp webhooks (e2e)', () => {
       await t.http().post(`${API}/channels`).set(k.auth).send({ name: 'mine', access_token: 'x', app_secret: ATTACKER_SECRET, ...channel }).expect(201);
       return k;
     };
-    const forStatuses = (phoneNumberId: string, statuses: Array<Record<string, unknown>>) => {
-      const body = statusWebhook(statuses);
-      (body.entry[0].changes[0].value.metadata as { phone_number_id: string }).phone_number_id = phoneNumberId;
-      return body;
-    };
+    const forStatuses = (phoneNumberId: string, statuses: Array<Record<string, unknown>>) => statusWebhook(statuses, { phoneNumberId, wabaId: WABA_ID });
 
     beforeAll(async () => {
       const c = await t
