@@ -71,11 +71,12 @@ async function main() {
   const env = await benchEnvironment();
   const { app, baseUrl } = await bootApi(false);
   const api = `${baseUrl}/api/v1/public`;
+  const webhookUrl = WEBHOOKS ? `${api}/webhooks/whatsapp` : null;
   const sandbox = await startSandboxProcess(
     {
       SANDBOX_MPS: '0',
       SANDBOX_STATUS_DELAY_MS: '250',
-      SANDBOX_WEBHOOK_URL: WEBHOOKS ? `${api}/webhooks/whatsapp` : '',
+      SANDBOX_WEBHOOK_URL: webhookUrl ?? '',
       SANDBOX_TEMPLATES: JSON.stringify([{ ...TEMPLATE, status: 'APPROVED' }]),
     },
     { built: true },
@@ -109,7 +110,7 @@ async function main() {
     const res = await fetch(`${sandbox.url}/__sandbox/config`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ webhook_url: on && WEBHOOKS ? `${api}/webhooks/whatsapp` : null }),
+      body: JSON.stringify({ webhook_url: on ? webhookUrl : null }),
     });
     if (!res.ok) throw new Error(`sandbox webhooks: ${res.status}`);
   };
