@@ -24,7 +24,7 @@ import { DataSource } from 'typeorm';
 import { WorkspacesService } from '@app/platform';
 import { WhatsAppClient } from '@app/whatsapp';
 import { killHard, startSandboxProcess, startWorkerProcess } from '../test/support/worker-process';
-import { benchEnvironment, bootApi, runBench, sampleRss, secs } from './support';
+import { benchEnvironment, bootApi, cpuMeter, runBench, sampleRss, secs } from './support';
 import { windowsBench } from './dispatch-windows';
 
 const arg = (name: string, fallback: number) => {
@@ -83,6 +83,8 @@ async function main() {
   );
   let worker: ChildProcess | undefined;
   const rss = sampleRss(() => worker?.pid);
+  // This process is the API during the engine's phases and the load generator during the raw probe.
+  const cpu = cpuMeter({ worker: () => worker?.pid, sandbox: () => sandbox.child.pid, 'this process': () => process.pid });
   const db = app.get(DataSource);
   const workspaces = app.get(WorkspacesService);
 
@@ -175,6 +177,7 @@ async function main() {
     const campaigns = [];
     for (let i = 0; i < k; i++) campaigns.push(await setup(k > 1 ? `${label} #${i + 1}` : label, mps, size, i * size));
     const rejectedBefore = (await sandboxStats()).rejected;
+    const cpuUsed = cpu.start();
     const t0 = performance.now();
     await Promise.all(campaigns.map((c) => call(c.key, 'POST', `/campaigns/${c.campaignId}/send`)));
     let t10 = 0;
@@ -197,6 +200,7 @@ async function main() {
             `failed ${all.reduce((n, c) => n + c.stats.failed, 0)}; sandbox refusals ${refused.length ? refused.map((c) => `${c}×${rejected[c] - (rejectedBefore[c] ?? 0)}`).join(', ') : 'none'} ` +
             `(130429: ${(rejected['130429'] ?? 0) - (rejectedBefore['130429'] ?? 0)})`,
         );
+        console.log(`  CPU per 1,000 messages (start to last send recorded): ${cpuUsed(total)}`);
         await Promise.all(campaigns.map((c) => call(c.key, 'POST', `/campaigns/${c.campaignId}/stop`).catch(() => undefined)));
         if (webhooks) {
           // How far the API's intake trails a campaign sending at this rate (Meta's shape: one status per POST).
@@ -237,6 +241,7 @@ async function main() {
     // Measure the sandbox alone.
     const client = new WhatsAppClient(undefined, { connectionsPerOrigin: RAW_CONCURRENCY });
     const target = { apiBaseUrl: sandbox.url, accessToken: 'sandbox-token', phoneNumberId: '100000000000001' };
+    const rawCpu = cpu.start();
     const rawStart = performance.now();
     let next = 0;
     await Promise.all(
@@ -253,6 +258,7 @@ async function main() {
       }),
     );
     const raw = RAW / ((performance.now() - rawStart) / 1000);
+    const rawCpuUsed = rawCpu(RAW);
     await client.close();
     await setWebhooks(true);
     console.log(
@@ -260,6 +266,7 @@ async function main() {
         `engine ceiling / raw = ${(ceiling / raw).toFixed(2)} (target ≥ 0.8)` +
         (flowing ? `; with status webhooks flowing ${(flowing / raw).toFixed(2)} (the API's intake shares the cores)` : ''),
     );
+    console.log(`  CPU per 1,000 messages of the probe: ${rawCpuUsed}`);
     const stats = await sandboxStats();
     console.log(`130429 refusals over the whole run: ${stats.rejected['130429'] ?? 0}; most send calls in flight at once: ${stats.peak_in_flight}`);
 

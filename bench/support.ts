@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -91,4 +91,49 @@ export function sampleRss(pid: () => number | undefined) {
     }
   }, 200);
   return { peak: () => peak, stop: () => clearInterval(timer) };
+}
+
+/** CPU time (user + system, ms) a process has used so far (Linux /proc); 0 once it is gone. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used so far by each Postgres server process on this machine (its backends and helpers), by /proc. */
+function postgresCpuMs(): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') used.set(Number(entry), cpuMs(Number(entry)));
+    } catch {
+      /* process gone */
+    }
+  }
+  return used;
+}
+
+/**
+ * CPU used by named processes between `start` and the call of what it returns (Postgres: all its processes,
+ * which on a bench machine serve the bench alone; one that exits meanwhile takes its share with it), printed
+ * per 1,000 messages: where a send's cost goes, whatever the machine's speed.
+ */
+export function cpuMeter(processes: Record<string, () => number | undefined>) {
+  const read = () => new Map(Object.entries(processes).map(([name, pid]) => [name, pid() ? cpuMs(pid()!) : 0]));
+  return {
+    start: () => {
+      const before = read();
+      const pgBefore = postgresCpuMs();
+      return (messages: number) => {
+        const used = [...read()].map(([name, ms]) => [name, ms - before.get(name)!] as const);
+        let pg = 0;
+        for (const [pid, ms] of postgresCpuMs()) pg += ms - (pgBefore.get(pid) ?? 0);
+        return [...used, ['postgres', pg] as const].map(([name, ms]) => `${name} ${((ms / messages) * 1000).toFixed(0)} ms`).join(', ');
+      };
+    },
+  };
 }

@@ -21,3 +21,6 @@ export class ContactEntity {
   @Column({ type: 'timestamptz', precision: 3 }) createdAt: Date;
   @Column({ type: 'timestamptz', precision: 3 }) updatedAt: Date;
 }
+
+/** The columns a contact's view is made of: what the send path reads for every recipient of a batch. */
+export type ContactViewRow = Pick<ContactEntity, 'id' | 'phone' | 'firstName' | 'lastName' | 'email' | 'customFields' | 'sourceId' | 'optedOut' | 'marketingOptedOut'>;

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { keysetPage, PageRequest, recordOutboxEvents, RowsPage } from '@app/platform';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 import { ContactNotFoundError, PhoneTakenError } from '../domain/audience.errors';
 import type { ContactInput } from '../domain/contact-input';
 import type { CustomFields } from '../domain/custom-fields';
 import { CONTACT_EVENTS } from '../domain/events/contact-events';
 import { type OptOutChange, optOutPayload } from '../domain/opt-out';
-import { ContactEntity } from './contact.entity';
+import { ContactEntity, ContactViewRow } from './contact.entity';
 
 export interface ContactPatch {
   phone?: string;
@@ -82,10 +82,20 @@ export class ContactRepository {
     return this.db.getRepository(ContactEntity).findOneBy({ id, workspaceId });
   }
 
-  async findMany(workspaceId: string, ids: string[], phones: string[] = []): Promise<ContactEntity[]> {
+  /**
+   * Contacts by id (valid UUIDs only) and by phone. The send path asks for a thousand at a time, several times a
+   * second: the ids go as one comma-joined parameter rather than a bound parameter each (TypeORM's In()), and
+   * rows come back with the view's columns only, unhydrated.
+   */
+  async findMany(workspaceId: string, ids: string[], phones: string[] = []): Promise<ContactViewRow[]> {
     if (!ids.length && !phones.length) return [];
-    if (!phones.length) return this.db.getRepository(ContactEntity).findBy({ workspaceId, id: In(ids) });
-    return this.db.getRepository(ContactEntity).findBy([{ workspaceId, id: In(ids) }, { workspaceId, phone: In(phones) }]);
+    return this.db.query(
+      `SELECT id, phone, first_name AS "firstName", last_name AS "lastName", email, custom_fields AS "customFields",
+              source_id AS "sourceId", opted_out AS "optedOut", marketing_opted_out AS "marketingOptedOut"
+         FROM contacts
+        WHERE workspace_id = $1 AND (id = ANY(string_to_array($2, ',')::uuid[])${phones.length ? ' OR phone = ANY($3::text[])' : ''})`,
+      phones.length ? [workspaceId, ids.join(','), phones] : [workspaceId, ids.join(',')],
+    );
   }
 
   async groupIds(contactIds: string[]): Promise<Map<string, string[]>> {

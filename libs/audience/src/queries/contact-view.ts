@@ -1,8 +1,8 @@
-import type { ContactEntity } from '../database/contact.entity';
+import type { ContactViewRow } from '../database/contact.entity';
 import { optOutScopeOf } from '../domain/opt-out';
 import type { ContactView } from './audience-spec';
 
-export function toContactView(c: ContactEntity): ContactView {
+export function toContactView(c: ContactViewRow): ContactView {
   return {
     id: c.id,
     phone: c.phone,

@@ -407,9 +407,14 @@ export class RecipientLedger {
    */
   async record(outcomes: Outcome[]): Promise<void> {
     if (!outcomes.length) return;
-    const rows = await this.writeWithMessageEvents(
+    await this.writeWithMessageEvents(
       withCounters(
-        `u AS (
+        `o AS (
+       -- The rows named, locked in id order (ledger writers never deadlock), with whether the outcome applies.
+       SELECT id, status AS old_status,
+              (status IN ('queued', 'sending') OR (status = 'failed' AND error_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}')) IS TRUE AS applies
+         FROM campaign_recipients WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE),
+     u AS (
        UPDATE campaign_recipients r SET
           status = v.status,
           message_id = COALESCE(v.wamid, r.message_id),
@@ -423,11 +428,13 @@ export class RecipientLedger {
           sent_at = CASE WHEN v.status = 'sent' THEN COALESCE(r.sent_at, now()) ELSE r.sent_at END,
           failed_at = CASE WHEN v.status = 'failed' THEN now() END
         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::int[], $8::timestamptz[])
-               AS v(id, status, wamid, code, msg, vars, inc, next_at),
-             (SELECT id, status AS old_status, error_code AS old_code FROM campaign_recipients WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) o
-       WHERE r.id = v.id AND o.id = v.id
-         AND (o.old_status IN ('queued', 'sending') OR (o.old_status = 'failed' AND o.old_code = '${RecipientErrorCode.DISPATCH_UNCERTAIN}'))
-       RETURNING r.id, r.campaign_id, o.old_status, r.status, r.contact_id, r.phone, r.message_id, r.error_code)`,
+               AS v(id, status, wamid, code, msg, vars, inc, next_at), o
+       WHERE r.id = v.id AND o.id = v.id AND o.applies
+       RETURNING r.id, r.campaign_id, o.old_status, r.status, r.contact_id, r.phone, r.message_id, r.error_code),
+     late AS (
+       -- A status webhook got there first: its status stays, and the row still gets the variables it was sent with.
+       UPDATE campaign_recipients r SET variables = v.vars FROM unnest($1::uuid[], $6::jsonb[]) AS v(id, vars), o
+        WHERE r.id = v.id AND o.id = v.id AND NOT o.applies AND v.vars IS NOT NULL AND r.variables IS NULL)`,
         `SELECT id, campaign_id, old_status, status, 1 AS n, contact_id, phone, message_id, error_code FROM u`,
       ),
       [
@@ -440,16 +447,8 @@ export class RecipientLedger {
         outcomes.map((o) => (o.countAttempt ? 1 : 0)),
         outcomes.map((o) => o.nextAttemptAt ?? null),
       ],
+      false,
     );
-    const recorded = new Set(rows.map((r) => r.id));
-    const late = outcomes.filter((o) => o.variables && !recorded.has(o.id));
-    if (late.length) {
-      await this.db.query(
-        `UPDATE campaign_recipients r SET variables = v.vars FROM unnest($1::uuid[], $2::jsonb[]) AS v(id, vars)
-          WHERE r.id = v.id AND r.variables IS NULL`,
-        [late.map((o) => o.id), late.map((o) => JSON.stringify(o.variables))],
-      );
-    }
   }
 
   /**
