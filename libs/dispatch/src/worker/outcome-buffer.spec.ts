@@ -35,12 +35,32 @@ describe('OutcomeBuffer', () => {
     expect(buffer.full()).toBe(false);
   });
 
-  it('writes in groups of at most 200', async () => {
+  it('writes at most 1,000 outcomes at once', async () => {
     const seen: number[] = [];
-    const buffer = new OutcomeBuffer(async (o) => seen.push(o.length), 1000, quiet);
-    for (let i = 0; i < 450; i++) buffer.push(outcome(i));
+    const buffer = new OutcomeBuffer(async (o) => seen.push(o.length), 5000, quiet);
+    for (let i = 0; i < 2450; i++) buffer.push(outcome(i));
     await buffer.drain();
-    expect(seen.reduce((a, b) => a + b, 0)).toBe(450);
-    expect(Math.max(...seen)).toBeLessThanOrEqual(200);
+    expect(seen.reduce((a, b) => a + b, 0)).toBe(2450);
+    expect(Math.max(...seen)).toBe(1000);
+  });
+
+  it('puts what piled up while a write ran into the next write, not into groups of 200', async () => {
+    const seen: number[] = [];
+    let release!: () => void;
+    const firstWrite = new Promise<void>((r) => (release = r));
+    const buffer = new OutcomeBuffer(
+      async (o) => {
+        seen.push(o.length);
+        if (seen.length === 1) await firstWrite;
+      },
+      5000,
+      quiet,
+    );
+    for (let i = 0; i < 200; i++) buffer.push(outcome(i));
+    await new Promise((r) => setTimeout(r, 20)); // the first write (200, a full group) has started
+    for (let i = 200; i < 700; i++) buffer.push(outcome(i));
+    release();
+    await buffer.drain();
+    expect(seen).toEqual([200, 500]);
   });
 });

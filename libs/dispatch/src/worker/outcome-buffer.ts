@@ -1,15 +1,20 @@
 import { Logger } from '@nestjs/common';
 import { Outcome } from '../database/recipient-ledger';
 
-/** Outcomes are written in groups of up to this many… */
+/** A write starts once this many outcomes wait… */
 const FLUSH_EVERY = 200;
-/** …and never wait longer than this, so a definitive answer is in Postgres (and the stats) at once. */
+/** …or after this, so a definitive answer is in Postgres (and the stats) at once. */
 const FLUSH_AFTER_MS = 100;
+/**
+ * What piled up while the previous write ran goes in the next, up to this many: at thousands of sends a second a
+ * statement (and its commit) per 200 would cost Postgres more than the rows themselves.
+ */
+const WRITE_AT_MOST = 1_000;
 /** While Postgres can't be written, retries back off up to this. */
 const RETRY_MAX_MS = 5_000;
 
 /**
- * The send outcomes of one pump on their way to Postgres. Writes are prompt (a group or 100 ms, whichever
+ * The send outcomes of one pump on their way to Postgres. Writes are prompt (200 waiting or 100 ms, whichever
  * comes first) and one at a time; a failed write keeps its outcomes and is retried with back-off until
  * Postgres takes them, so an outage never turns a known answer into an unknown one. `full()` tells the
  * sender to stop starting calls while too much is waiting.
@@ -70,7 +75,7 @@ export class OutcomeBuffer {
   }
 
   private async writeSome(): Promise<void> {
-    const group = this.pending.splice(0, FLUSH_EVERY);
+    const group = this.pending.splice(0, WRITE_AT_MOST);
     try {
       await this.write(group);
       this.failures = 0;
