@@ -93,7 +93,7 @@ export function sampleRss(pid: () => number | undefined) {
   return { peak: () => peak, stop: () => clearInterval(timer) };
 }
 
-/** CPU time (user + system, ms) a process has used so far (Linux /proc); 0 once it is gone. */
+/** CPU time (user + system, ms) a process has used so far (Linux /proc); 0 once it is gone (or for pid 0: none yet). */
 function cpuMs(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -123,7 +123,7 @@ function postgresCpuMs(): Map<number, number> {
  * per 1,000 messages: where a send's cost goes, whatever the machine's speed.
  */
 export function cpuMeter(processes: Record<string, () => number | undefined>) {
-  const read = () => new Map(Object.entries(processes).map(([name, pid]) => [name, pid() ? cpuMs(pid()!) : 0]));
+  const read = () => new Map(Object.entries(processes).map(([name, pid]) => [name, cpuMs(pid() ?? 0)]));
   return {
     start: () => {
       const before = read();
